@@ -1,0 +1,43 @@
+# CoopStore: the README's two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/coopstore
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+.PHONY: install run test lint format bench worker beat schema clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+test: install
+	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_TEST)} $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+
+schema: install
+	$(PY) manage.py graphql_schema --schema backend.graphql.api.schema --out schema.graphql
+
+worker: install
+	$(VENV)/bin/celery -A backend worker -l info
+
+beat: install
+	$(VENV)/bin/celery -A backend beat -l info
+
+clean:
+	rm -rf var/coopstore.sqlite3 var/media var/static

@@ -1,0 +1,22 @@
+"""Root URLs: storefront, dashboards, admin, GraphQL API and health checks."""
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.static import serve
+
+from backend.graphql.views import CoopGraphQLView
+from backend.health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("graphql/", csrf_exempt(CoopGraphQLView.as_view(graphiql=settings.DEBUG)),
+         name="graphql"),
+    path("", include("storefront.urls")),
+]
+
+# Media is served by Django in the embedded mode and behind the proxy otherwise.
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", True):
+    urlpatterns.insert(0, path("media/<path:path>", serve,
+                               {"document_root": settings.MEDIA_ROOT}))

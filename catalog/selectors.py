@@ -1,0 +1,104 @@
+"""Catalog reads with a fixed number of SQL queries, shared by the storefront and the API."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from backend.cooperatives.models import CooperativeStatus
+
+from .models import (
+    Category,
+    Channel,
+    Product,
+    ProductChannelListing,
+    ProductLabel,
+    ProductMedia,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+
+
+def channel_get_default() -> Channel | None:
+    return Channel.objects.filter(is_active=True).order_by("pk").first()
+
+
+def products_visible(channel: Channel, *, in_listings: bool = True) -> QuerySet[Product]:
+    """Products a consumer may see in ``channel``: published, priced, of an approved cooperative.
+
+    ``in_listings=False`` also returns products hidden from listings (reachable by URL).
+    """
+    now = timezone.now()
+    listing = ProductChannelListing.objects.filter(
+        product=OuterRef("pk"), channel=channel, is_published=True,
+    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
+    if in_listings:
+        listing = listing.filter(visible_in_listings=True)
+    priced = ProductVariantChannelListing.objects.filter(
+        variant__product=OuterRef("pk"), channel=channel,
+    )
+    return Product.objects.filter(
+        Exists(listing), Exists(priced), cooperative__status=CooperativeStatus.APPROVED,
+    )
+
+
+def product_prefetches(channel: Channel) -> list:
+    """Everything a product card or page shows, for ``channel``, in a fixed number of queries."""
+    variant_listings = ProductVariantChannelListing.objects.filter(channel=channel)
+    variants = (ProductVariant.objects.select_related("stock")
+                .prefetch_related(Prefetch("channel_listings", queryset=variant_listings),
+                                  "translations"))
+    return [
+        Prefetch("variants", queryset=variants),
+        Prefetch("media", queryset=ProductMedia.objects.prefetch_related("thumbnails")),
+        Prefetch("channel_listings",
+                 queryset=ProductChannelListing.objects.filter(channel=channel)),
+        Prefetch("product_labels", queryset=ProductLabel.objects.select_related("label")),
+        "translations",
+        "category__translations",
+        "cooperative__translations",
+    ]
+
+
+def products_with_details(queryset: QuerySet[Product], channel: Channel) -> QuerySet[Product]:
+    return queryset.select_related(
+        "category", "product_type", "cooperative", "cooperative__region", "cooperative__city",
+    ).prefetch_related(*product_prefetches(channel))
+
+
+@dataclass(frozen=True)
+class PriceRange:
+    start: Decimal
+    stop: Decimal
+    currency: str
+
+
+def variant_price(variant: ProductVariant) -> Decimal | None:
+    """The variant's price in the channel whose listings were prefetched."""
+    listings = list(variant.channel_listings.all())
+    return listings[0].price_amount if listings else None
+
+
+def product_price_range(product: Product, currency: str) -> PriceRange | None:
+    prices = [p for p in (variant_price(v) for v in product.variants.all()) if p is not None]
+    if not prices:
+        return None
+    return PriceRange(start=min(prices), stop=max(prices), currency=currency)
+
+
+def variant_quantity_available(variant: ProductVariant) -> int:
+    if not variant.track_inventory:
+        return 10_000
+    stock = getattr(variant, "stock", None)
+    return stock.quantity_available if stock else 0
+
+
+def product_is_available(product: Product) -> bool:
+    return any(variant_price(v) is not None and variant_quantity_available(v) > 0
+               for v in product.variants.all())
+
+
+def categories_tree() -> QuerySet[Category]:
+    return Category.objects.prefetch_related("translations").order_by("tree_id", "lft")

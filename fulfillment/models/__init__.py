@@ -1,0 +1,3 @@
+from .geography import City, Region
+
+__all__ = ["City", "Region"]
