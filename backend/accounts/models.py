@@ -19,6 +19,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_confirmed = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+    default_shipping_address = models.ForeignKey(
+        "accounts.Address", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    default_billing_address = models.ForeignKey(
+        "accounts.Address", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
 
     objects = UserManager()
 
@@ -34,3 +40,37 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip() or self.email
+
+
+class Address(models.Model):
+    """A postal address in Saleor's shape; ``city_ref`` ties it to our city table (and region)."""
+
+    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="addresses")
+    first_name = models.CharField(max_length=256, blank=True)
+    last_name = models.CharField(max_length=256, blank=True)
+    company_name = models.CharField(max_length=256, blank=True)
+    street_address_1 = models.CharField(max_length=256, blank=True)
+    street_address_2 = models.CharField(max_length=256, blank=True)
+    city = models.CharField(max_length=256, blank=True)
+    city_area = models.CharField(max_length=128, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="MA")
+    country_area = models.CharField(max_length=128, blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+    city_ref = models.ForeignKey("fulfillment.City", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return ", ".join(p for p in (self.street_address_1, self.city) if p)
+
+    def copy_fields(self) -> dict:
+        """The address as field values, to snapshot it on a checkout or an order."""
+        return {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields
+                if f.name not in {"id", "user"}}
+
