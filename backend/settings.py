@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "backend.accounts",
     "backend.cooperatives",
+    "backend.orders",
     "backend.graphql",
     "catalog",
     "fulfillment",

@@ -60,7 +60,13 @@ class ProductTypeFactory(factory.django.DjangoModelFactory):
     slug = "terroir"
 
 
-def _city(slug: str = "taliouine") -> City:
+def city(slug: str = "taliouine") -> City:
+    """A shipped city; reloads the geography that transactional tests flush away."""
+    if not City.objects.exists():
+        from fulfillment.geodata import load_geography
+        from fulfillment.models import Region
+
+        load_geography(Region, City)
     return City.objects.select_related("region").get(slug=slug)
 
 
@@ -73,7 +79,7 @@ class CooperativeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Coopérative {n}")
     slug = factory.Sequence(lambda n: f"cooperative-{n}")
     odco_number = factory.Sequence(lambda n: f"ODCO-{n:06d}")
-    city = factory.LazyAttribute(lambda o: _city(o.city_slug))
+    city = factory.LazyAttribute(lambda o: city(o.city_slug))
     region = factory.LazyAttribute(lambda o: o.city.region)
     latitude = factory.LazyAttribute(lambda o: o.city.latitude)
     longitude = factory.LazyAttribute(lambda o: o.city.longitude)

@@ -1,0 +1,175 @@
+"""Placing an order from a checkout: validate, allocate stock without oversell, snapshot."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from backend.core.errors import DomainError, ErrorItem
+from backend.core.money import quantize
+from backend.payments.gateways import get_gateway
+
+from ..error_codes import CheckoutErrorCode
+from ..locks import checkout_for_update, stocks_for_update
+from ..models import (
+    Allocation,
+    ChargeStatus,
+    Checkout,
+    Order,
+    OrderDelivery,
+    OrderLine,
+    OrderStatus,
+)
+from ..numbers import next_order_number
+from ..selectors import CheckoutTotals, checkout_lines_info, checkout_totals
+
+
+@dataclass(frozen=True)
+class CompletedCheckout:
+    order: Order
+    created: bool
+
+
+def _validate(checkout: Checkout, lines, totals: CheckoutTotals) -> None:
+    errors: list[ErrorItem] = []
+    if not lines:
+        errors.append(ErrorItem(CheckoutErrorCode.NO_LINES,
+                                _("Cannot create order without product."), "lines"))
+    if not checkout.email:
+        errors.append(ErrorItem(CheckoutErrorCode.EMAIL_NOT_SET,
+                                _("Checkout email must be set."), "email"))
+    if checkout.shipping_address_id is None:
+        errors.append(ErrorItem(CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET,
+                                _("Shipping address is not set."), "shippingAddress"))
+    elif lines:
+        chosen = {d.cooperative_id for d in checkout.deliveries.all()}
+        missing = {line.cooperative.pk for line in lines} - chosen
+        if missing:
+            errors.append(ErrorItem(
+                CheckoutErrorCode.SHIPPING_METHOD_NOT_SET,
+                _("Choose a delivery for each cooperative's parcel."), "deliveryMethod"))
+    gateway = get_gateway(checkout.payment_gateway) if checkout.payment_gateway else None
+    if gateway is None:
+        errors.append(ErrorItem(CheckoutErrorCode.PAYMENT_ERROR,
+                                _("Choose a payment method."), "paymentGateway"))
+    elif gateway.requires_payment_before_order and totals.charged < totals.total:
+        errors.append(ErrorItem(CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
+                                _("The authorized amount doesn't cover the checkout's total "
+                                  "amount."), "id"))
+    for line in lines:
+        if line.unit_price is None:
+            errors.append(ErrorItem(CheckoutErrorCode.UNAVAILABLE_VARIANT_IN_CHANNEL,
+                                    _("Cannot add lines with unavailable variants."), "lines",
+                                    variants=(line.variant.pk,)))
+        elif not line.is_visible:
+            errors.append(ErrorItem(CheckoutErrorCode.PRODUCT_NOT_PUBLISHED,
+                                    _("Cannot add lines for unavailable for purchase variants."),
+                                    "lines", variants=(line.variant.pk,)))
+    if errors:
+        raise DomainError(*errors)
+
+
+def _allocate(lines) -> dict[int, object]:
+    """Lock the stock rows in pk order and take the units; refuse if any line lacks stock."""
+    wanted: dict[int, int] = defaultdict(int)
+    for line in lines:
+        if line.variant.track_inventory:
+            wanted[line.variant.pk] += line.quantity
+    stocks = {stock.variant_id: stock for stock in stocks_for_update(wanted)}
+    short = [v for v, q in wanted.items()
+             if v not in stocks or stocks[v].quantity - stocks[v].quantity_allocated < q]
+    if short:
+        names = ", ".join(str(line.variant) for line in lines if line.variant.pk in short)
+        raise DomainError.single(CheckoutErrorCode.INSUFFICIENT_STOCK,
+                                 _("Insufficient stock for %(names)s.") % {"names": names},
+                                 "lines", variants=tuple(short))
+    for variant_id, quantity in wanted.items():
+        stock = stocks[variant_id]
+        stock.quantity_allocated += quantity
+        stock.save(update_fields=["quantity_allocated"])
+    return stocks
+
+
+def checkout_complete(*, checkout_token) -> CompletedCheckout:
+    """Place the order of a checkout exactly once.
+
+    Locks the checkout row (two completions of one checkout serialise; the second one returns
+    the first one's order), then the stock rows in primary-key order.
+    """
+    with transaction.atomic():
+        checkout = checkout_for_update(checkout_token)
+        if checkout is None:
+            existing = Order.objects.filter(checkout_token=checkout_token).first()
+            if existing is not None:
+                return CompletedCheckout(order=existing, created=False)
+            raise DomainError.single(CheckoutErrorCode.NOT_FOUND,
+                                     _("Couldn't resolve to a node: %(id)s")
+                                     % {"id": checkout_token}, "id")
+        lines = checkout_lines_info(checkout)
+        totals = checkout_totals(checkout, lines)
+        _validate(checkout, lines, totals)
+        stocks = _allocate(lines)
+        order = _create_order(checkout, lines, totals, stocks)
+        checkout.delete()
+    transaction.on_commit(lambda: _after_order_placed(order.pk))
+    return CompletedCheckout(order=order, created=True)
+
+
+def _create_order(checkout: Checkout, lines, totals: CheckoutTotals, stocks) -> Order:
+    gateway = get_gateway(checkout.payment_gateway)
+    paid = totals.charged >= totals.total and totals.total > 0
+    order = Order.objects.create(
+        number=next_order_number(), status=OrderStatus.UNFULFILLED, user=checkout.user,
+        user_email=checkout.email, channel=checkout.channel,
+        language_code=checkout.language_code, checkout_token=checkout.token,
+        shipping_address=_copy_address(checkout.shipping_address),
+        billing_address=_copy_address(checkout.billing_address or checkout.shipping_address),
+        currency=checkout.currency, subtotal_amount=totals.subtotal,
+        shipping_amount=totals.shipping, total_amount=totals.total,
+        total_charged_amount=totals.charged,
+        charge_status=ChargeStatus.FULL if paid else ChargeStatus.NONE,
+        payment_gateway=gateway.id, customer_note=checkout.customer_note,
+        metadata=checkout.metadata,
+    )
+    for line in lines:
+        order_line = OrderLine.objects.create(
+            order=order, variant=line.variant, cooperative=line.cooperative,
+            product_name=line.variant.product.name, variant_name=line.variant.name,
+            translated_product_name=line.variant.product.translated(
+                "name", checkout.language_code),
+            translated_variant_name=line.variant.translated("name", checkout.language_code),
+            product_sku=line.variant.sku or "", quantity=line.quantity,
+            currency=checkout.currency, unit_price_amount=line.unit_price,
+            total_price_amount=quantize(line.unit_price * line.quantity, checkout.currency),
+            weight_grams=line.variant.weight_grams * line.quantity,
+        )
+        if line.variant.pk in stocks and line.variant.track_inventory:
+            Allocation.objects.create(order_line=order_line, stock=stocks[line.variant.pk],
+                                      quantity_allocated=line.quantity)
+    OrderDelivery.objects.bulk_create([
+        OrderDelivery(order=order, cooperative_id=d.cooperative_id, option_id=d.option_id,
+                      price_amount=d.price_amount,
+                      minimum_delivery_days=d.minimum_delivery_days,
+                      maximum_delivery_days=d.maximum_delivery_days,
+                      distance_km=d.distance_km, co2_grams=d.co2_grams,
+                      short_circuit_level=d.short_circuit_level, legs=d.legs)
+        for d in checkout.deliveries.all()
+    ])
+    return order
+
+
+def _copy_address(address):
+    if address is None:
+        return None
+    from backend.accounts.models import Address
+
+    return Address.objects.create(**address.copy_fields())
+
+
+def _after_order_placed(order_id) -> None:
+    from ..tasks import order_send_confirmation
+
+    order_send_confirmation.delay(str(order_id))
+

@@ -1,0 +1,11 @@
+"""Order e-mails, sent after commit by Celery in the customer's language."""
+from __future__ import annotations
+
+from celery import shared_task
+
+from .emails import send_order_confirmation
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def order_send_confirmation(order_id: str) -> bool:
+    return send_order_confirmation(order_id=order_id)
