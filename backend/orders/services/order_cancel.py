@@ -1,0 +1,51 @@
+"""Cancelling an order: the stock it held goes back on sale."""
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from backend.core.errors import DomainError
+
+from ..error_codes import OrderErrorCode
+from ..locks import stocks_for_update
+from ..models import Allocation, Order, OrderStatus
+
+CANCELLABLE = {OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED}
+
+
+def order_can_be_cancelled_by_customer(order: Order) -> bool:
+    """A customer may cancel until a cooperative has prepared a parcel of the order."""
+    if order.status not in CANCELLABLE:
+        return False
+    return not _parcels_prepared(order)
+
+
+def _parcels_prepared(order: Order) -> bool:
+    # Shipments (one per cooperative) arrive with the delivery board; until a cooperative can
+    # mark a parcel ready, nothing is prepared.
+    return False
+
+
+def allocations_release(*, order: Order) -> None:
+    """Give back every allocated unit of ``order``; locks the stock rows in pk order."""
+    allocations = list(Allocation.objects.filter(order_line__order=order).select_related("stock"))
+    stocks = {s.pk: s for s in stocks_for_update({a.stock.variant_id for a in allocations})}
+    for allocation in allocations:
+        stock = stocks[allocation.stock_id]
+        stock.quantity_allocated = max(stock.quantity_allocated - allocation.quantity_allocated, 0)
+        stock.save(update_fields=["quantity_allocated"])
+    Allocation.objects.filter(pk__in=[a.pk for a in allocations]).update(quantity_allocated=0)
+
+
+@transaction.atomic
+def order_cancel(*, order: Order, by_staff: bool = False) -> Order:
+    """Cancel ``order``; customers only before preparation, network admins any open order."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    allowed = order.status in CANCELLABLE if by_staff else order_can_be_cancelled_by_customer(order)
+    if not allowed:
+        raise DomainError.single(OrderErrorCode.CANNOT_CANCEL_ORDER,
+                                 _("This order can no longer be cancelled."), "id")
+    allocations_release(order=order)
+    order.status = OrderStatus.CANCELED
+    order.save(update_fields=["status", "updated_at"])
+    return order
