@@ -4,9 +4,14 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from .managers import UserManager
+
+
+def _new_token_key() -> str:
+    return get_random_string(12)
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -25,6 +30,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         "accounts.Address", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     metadata = models.JSONField(default=dict, blank=True)
     private_metadata = models.JSONField(default=dict, blank=True)
+    # Rotating it invalidates every JWT issued to the user (password change, sign-out).
+    jwt_token_key = models.CharField(max_length=12, default=_new_token_key)
 
     objects = UserManager()
 

@@ -29,7 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("email",)
 
     email = factory.Sequence(lambda n: f"user{n}@example.ma")
-    password = factory.PostGenerationMethodCall("set_password", "coop-pass-2026")
+    password = factory.django.Password("coop-pass-2026")
 
 
 class ChannelFactory(factory.django.DjangoModelFactory):

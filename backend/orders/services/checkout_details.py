@@ -1,36 +1,22 @@
 """Contact, addresses and payment choice of a checkout."""
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Address
 from backend.accounts.services.addresses import AddressInput, address_clean
 from backend.core.errors import DomainError
+from backend.core.validation import email_clean
 from backend.payments.gateways import get_gateway
 
 from ..error_codes import CheckoutErrorCode
 from ..models import Checkout
 
 
-def email_clean(email: str) -> str:
-    email = (email or "").replace("\x00", "").strip().lower()
-    if not email:
-        raise DomainError.single(CheckoutErrorCode.REQUIRED, _("This field is required."),
-                                 "email")
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise DomainError.single(CheckoutErrorCode.INVALID, _("Enter a valid email address."),
-                                 "email") from None
-    return email
-
-
 @transaction.atomic
 def checkout_email_update(*, checkout: Checkout, email: str) -> Checkout:
-    checkout.email = email_clean(email)
+    checkout.email = email_clean(email, code_enum=CheckoutErrorCode)
     checkout.save(update_fields=["email", "updated_at"])
     return checkout
 

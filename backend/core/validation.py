@@ -1,0 +1,23 @@
+"""Input cleaning shared by services: the same rule gives the same error everywhere."""
+from __future__ import annotations
+
+from enum import Enum
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from .errors import DomainError
+
+
+def email_clean(email: str, *, code_enum: type[Enum], field: str = "email") -> str:
+    """A lower-cased valid address, or a REQUIRED / INVALID error of ``code_enum``."""
+    email = (email or "").replace("\x00", "").strip().lower()
+    if not email:
+        raise DomainError.single(code_enum.REQUIRED, _("This field is required."), field)
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError.single(code_enum.INVALID, _("Enter a valid email address."),
+                                 field) from None
+    return email
