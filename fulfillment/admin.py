@@ -1,6 +1,12 @@
-from django.contrib import admin
+"""Network admins manage the geography, approve partners and set their coverage and pricing."""
+from __future__ import annotations
 
-from .models import City, Region
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .models import City, Partner, PartnerCoverage, PartnerStaff, PartnerStatus, PricingRule, Region
 
 
 @admin.register(Region)
@@ -13,3 +19,60 @@ class CityAdmin(admin.ModelAdmin):
     list_display = ["name", "region", "postal_code"]
     list_filter = ["region"]
     search_fields = ["name", "name_en", "name_ar"]
+
+
+class PartnerCoverageInline(admin.TabularInline):
+    model = PartnerCoverage
+    extra = 1
+    autocomplete_fields = ["city"]
+
+
+class PricingRuleInline(admin.StackedInline):
+    model = PricingRule
+    can_delete = False
+
+
+class PartnerStaffInline(admin.TabularInline):
+    model = PartnerStaff
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "hub_city", "collects_cash", "daily_capacity"]
+    list_filter = ["status", "kind", "collects_cash", "coverages__region"]
+    search_fields = ["name", "slug", "contact_name", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["hub_city"]
+    inlines = [PricingRuleInline, PartnerCoverageInline, PartnerStaffInline]
+    actions = ["approve", "suspend"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Partner]:
+        return super().get_queryset(request).select_related("hub_city").distinct()
+
+    @admin.action(description=_("Approve the selected partners"))
+    def approve(self, request: HttpRequest, queryset: QuerySet[Partner]) -> None:
+        queryset.update(status=PartnerStatus.APPROVED)
+
+    @admin.action(description=_("Suspend the selected partners"))
+    def suspend(self, request: HttpRequest, queryset: QuerySet[Partner]) -> None:
+        queryset.update(status=PartnerStatus.SUSPENDED)
+
+
+@admin.register(PartnerCoverage)
+class PartnerCoverageAdmin(admin.ModelAdmin):
+    list_display = ["partner", "region", "city", "can_pickup", "can_dropoff"]
+    list_filter = ["region", "can_pickup", "can_dropoff"]
+    list_select_related = ["partner", "region", "city"]
+    search_fields = ["partner__name", "city__name", "region__name"]
+    autocomplete_fields = ["partner", "city"]
+
+
+@admin.register(PricingRule)
+class PricingRuleAdmin(admin.ModelAdmin):
+    list_display = ["partner", "base_fee", "fee_per_km", "fee_per_kg", "free_weight_grams",
+                    "minimum_fee", "min_delay_days", "max_delay_days", "currency"]
+    list_select_related = ["partner"]
+    search_fields = ["partner__name"]
+    autocomplete_fields = ["partner"]

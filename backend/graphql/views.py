@@ -1,6 +1,78 @@
-"""The GraphQL endpoint; GraphiQL only with DEBUG."""
-from graphene_django.views import GraphQLView
+"""The GraphQL endpoint; GraphiQL only with DEBUG.
+
+Errors are formatted as Saleor formats them: GraphQL errors (and Saleor's assertion-style
+limits) keep their message; any other exception is logged and, outside DEBUG, reported as
+``Internal Server Error`` so internals never leak. Malformed requests get a 400, never a 500.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseBadRequest
+from graphene.validation import depth_limit_validator
+from graphene_django.views import GraphQLView, HttpError
+from graphql import GraphQLError, specified_rules
+
+INTERNAL_ERROR_MESSAGE = "Internal Server Error"
+# Deep enough for Saleor's storefront (a listing with variants' attribute values is ~11);
+# deeper nesting (category > products > category > products ...) is refused before running.
+MAX_QUERY_DEPTH = 16
+ALLOWED_ERRORS = (GraphQLError, PermissionDenied, ValidationError)
+
+handled_logger = logging.getLogger("coopstore.graphql.errors.handled")
+unhandled_logger = logging.getLogger("coopstore.graphql.errors.unhandled")
+
+
+def _original(error: BaseException) -> BaseException:
+    while isinstance(error, GraphQLError) and error.original_error is not None:
+        error = error.original_error
+    if isinstance(error, AssertionError):
+        return GraphQLError(str(error))
+    return error
+
+
+def format_error(error: BaseException) -> dict[str, Any]:
+    result: dict[str, Any] = (dict(error.formatted) if isinstance(error, GraphQLError)
+                              else {"message": str(error)})
+    original = _original(error)
+    if isinstance(original, ALLOWED_ERRORS):
+        handled_logger.debug("A query had an error", exc_info=original)
+    else:
+        unhandled_logger.error("A query failed unexpectedly", exc_info=original)
+        if not settings.DEBUG:
+            result["message"] = INTERNAL_ERROR_MESSAGE
+    extensions = dict(result.get("extensions") or {})
+    extensions["exception"] = {"code": type(original).__name__}
+    if settings.DEBUG:
+        extensions["exception"]["stacktrace"] = [
+            line for chunk in traceback.format_exception(original) for line in
+            chunk.rstrip().splitlines()]
+    result["extensions"] = extensions
+    return result
 
 
 class CoopGraphQLView(GraphQLView):
-    pass
+    # Given rules replace graphql-core's, so the specified rules are listed first.
+    validation_rules = (*specified_rules, depth_limit_validator(max_depth=MAX_QUERY_DEPTH))
+
+    @staticmethod
+    def format_error(error: BaseException) -> dict[str, Any]:
+        if isinstance(error, HttpError):
+            return {"message": error.message}
+        return format_error(error)
+
+    @staticmethod
+    def get_graphql_params(request: Any, data: Any) -> tuple:
+        """Reject parameters of the wrong type with a 400 instead of failing later."""
+        query, variables, operation_name, id = GraphQLView.get_graphql_params(request, data)
+        if query is not None and not isinstance(query, str):
+            raise HttpError(HttpResponseBadRequest("The query must be a string."))
+        if variables is not None and not isinstance(variables, dict):
+            raise HttpError(HttpResponseBadRequest("Variables must be a JSON object."))
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise HttpError(HttpResponseBadRequest("The operation name must be a string."))
+        return query, variables, operation_name, id

@@ -1,3 +1,15 @@
 from .geography import City, Region
+from .partners import (
+    DEFAULT_CO2_GRAMS_PER_KM,
+    Partner,
+    PartnerCoverage,
+    PartnerKind,
+    PartnerStaff,
+    PartnerStatus,
+    PricingRule,
+)
 
-__all__ = ["City", "Region"]
+__all__ = [
+    "DEFAULT_CO2_GRAMS_PER_KM", "City", "Partner", "PartnerCoverage", "PartnerKind",
+    "PartnerStaff", "PartnerStatus", "PricingRule", "Region",
+]

@@ -1,0 +1,1 @@
+"""Cooperatives in the GraphQL API: CoopStore's extension, in Saleor's style."""

@@ -1,0 +1,1 @@
+"""The API core shared by every domain: IDs, money, connections, errors, filters."""

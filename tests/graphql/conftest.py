@@ -1,0 +1,71 @@
+"""GraphQL test helpers: post a query to /graphql/ the way a client does."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+GraphQL = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture
+def graphql(client) -> GraphQL:
+    """``graphql(query, **variables)`` -> the decoded response body (``data``/``errors``)."""
+
+    def run(query: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict:
+        response = client.post("/graphql/", json.dumps({"query": query,
+                                                        "variables": variables or kwargs}),
+                               content_type="application/json")
+        assert response.status_code in (200, 400), response.content
+        return response.json()
+
+    return run
+
+
+@pytest.fixture
+def graphql_data(graphql) -> GraphQL:
+    """Like ``graphql`` but fails on any error and returns ``data``."""
+
+    def run(query: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict:
+        body = graphql(query, variables, **kwargs)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    return run
+
+
+def gid(type_name: str, pk: int) -> str:
+    """The Relay ID a Saleor client sees for a row."""
+    import base64
+
+    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
+
+
+def add_photo(product, *, alt: str = "Photo", sizes: tuple[int, ...] = (), sort_order: int = 0,
+              name: str = "photo.png"):
+    """A product photo with a real (tiny) image file and, optionally, WebP thumbnail rows."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from catalog.models import ProductMedia, Thumbnail
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 120, 40)).save(buffer, format="PNG")
+    media = ProductMedia(product=product, alt=alt, sort_order=sort_order)
+    media.image.save(name, ContentFile(buffer.getvalue()), save=True)
+    for size in sizes:
+        Thumbnail.objects.create(media=media, size=size, format="webp",
+                                 image=f"thumbnails/{media.pk}-{size}.webp")
+    return media
+
+
+@pytest.fixture
+def other_channel(db):
+    from tests.factories.catalog import ChannelFactory
+
+    return ChannelFactory(slug="export", name="Export", currency_code="EUR",
+                          default_country="FR")
