@@ -33,10 +33,10 @@ def thumbnail_url(media: ProductMedia, size: int | None,
         return media.external_url or None
     wanted_size = closest_size(size)
     wanted_format = (format or ThumbnailFormat.WEBP).lower()
-    for thumb in media.thumbnails.all():
-        if thumb.size == wanted_size and thumb.format == wanted_format:
-            return thumb.image.url
-    return media.image.url
+    by_format = {t.format: t for t in media.thumbnails.all() if t.size == wanted_size}
+    # Only WebP is generated: any other format falls back to the WebP of that size.
+    thumb = by_format.get(wanted_format) or by_format.get(ThumbnailFormat.WEBP)
+    return thumb.image.url if thumb else media.image.url
 
 
 def render_thumbnail(image: Image.Image, size: int, fmt: str) -> tuple[bytes, str]:

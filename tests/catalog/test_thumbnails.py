@@ -59,3 +59,10 @@ def test_thumbnail_url_falls_back_to_the_original_until_made(media):
 
 def test_task_for_a_deleted_photo_does_nothing(db):
     assert media_make_thumbnails(987654) == 0
+
+
+def test_original_format_request_gets_the_webp_thumbnail_of_that_size(media):
+    media_make_thumbnails(media.pk)
+    media = ProductMedia.objects.prefetch_related("thumbnails").get(pk=media.pk)
+
+    assert thumbnail_url(media, 512, "original").endswith(f"{media.pk}-512.webp")
