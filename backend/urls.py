@@ -1,5 +1,6 @@
 """Root URLs: storefront, dashboards, admin, GraphQL API and health checks."""
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
@@ -7,13 +8,16 @@ from django.views.static import serve
 
 from backend.graphql.views import CoopGraphQLView
 from backend.health import healthz
+from storefront.urls import unlocalized_urlpatterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("graphql/", csrf_exempt(CoopGraphQLView.as_view(graphiql=settings.DEBUG)),
          name="graphql"),
-    path("", include("storefront.urls")),
+    *unlocalized_urlpatterns,  # sitemap.xml, robots.txt
+    # Storefront pages: French at /, Arabic at /ar/, English at /en/ (canonical + hreflang).
+    *i18n_patterns(path("", include("storefront.urls")), prefix_default_language=False),
 ]
 
 # Media is served by Django in the embedded mode and behind the proxy otherwise.

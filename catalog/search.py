@@ -11,10 +11,11 @@ _ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0640", "\u0670"}
 
 
 def normalize_text(text: str) -> str:
-    """Lower-case, strip Latin accents and Arabic diacritics, drop NULs."""
+    """Lower-case words without Latin accents, Arabic diacritics, punctuation or NULs."""
     decomposed = unicodedata.normalize("NFKD", (text or "").replace("\x00", ""))
-    kept = (ch for ch in decomposed
+    kept = (ch if ch.isalnum() else " " for ch in decomposed
             if not unicodedata.combining(ch) and ch not in _ARABIC_MARKS)
+    # Punctuation separates words: "d'argan" is indexed and searched as "d argan".
     return " ".join("".join(kept).lower().split())
 
 

@@ -1,5 +1,137 @@
-from django.http import HttpResponse
+"""Storefront pages. Each view parses the request, calls selectors, renders: no rules here.
+
+Every page costs a fixed number of SQL queries (tests/storefront/test_query_counts.py).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from catalog.models import Channel
+from catalog.selectors import (
+    category_ancestors,
+    category_get_public,
+    category_path,
+    channel_get_storefront,
+    cooperative_get_public,
+    cooperatives_featured,
+    cooperatives_public,
+    listing_facets,
+    product_get_for_page,
+    product_price_range,
+    product_variant_pick,
+    products_featured,
+    products_listing,
+    products_more_from_cooperative,
+    region_get,
+    regions_with_counts,
+    variant_price,
+    variant_quantity_available,
+)
+
+from .forms import SORT_CHOICES, ProductFilterForm, is_refined
+from .pagination import paginate
 
 
-def home(request):
-    return HttpResponse("CoopStore")
+def _currency(channel: Channel | None) -> str:
+    return channel.currency_code if channel else "MAD"
+
+
+def _listing(request: HttpRequest, channel: Channel | None, **fixed: str) -> dict[str, Any]:
+    """The filtered, sorted, paginated products and the filter form's choices."""
+    filters = ProductFilterForm(request.GET).to_filters(**fixed)
+    page = paginate(products_listing(channel=channel, filters=filters,
+                                     language=get_language() or "fr"),
+                    request.GET.get("page"))
+    refined = is_refined(filters, fixed)
+    facets = listing_facets()
+    return {
+        "channel": channel, "currency": _currency(channel), "filters": filters,
+        "fixed": fixed, "filters_active": refined, "page_obj": page,
+        "products": page.object_list, "facets": facets,
+        # The facets hold the whole tree already: the navigation needs no query of its own.
+        "nav_categories": [c for c in facets.categories if c.parent_id is None],
+        "sort_choices": SORT_CHOICES, "seo_page": page.number,
+        # Filtered and searched variants of a page are not worth indexing: they duplicate it.
+        "seo_noindex": refined or filters.sort != "name",
+    }
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    channel = channel_get_storefront()
+    return render(request, "storefront/home.html", {
+        "channel": channel, "currency": _currency(channel),
+        "products": products_featured(channel=channel),
+        "cooperatives": cooperatives_featured(),
+        "regions": list(regions_with_counts()),
+    })
+
+
+@require_safe
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    found = category_get_public(slug=slug)
+    if found is None:
+        raise Http404("No such category")
+    context = _listing(request, channel_get_storefront(), category=slug)
+    context.update(category=found,
+                   breadcrumb=category_path(context["facets"].categories, found))
+    return render(request, "storefront/category.html", context)
+
+
+@require_safe
+def region(request: HttpRequest, slug: str) -> HttpResponse:
+    found = region_get(slug=slug)
+    if found is None:
+        raise Http404("No such region")
+    context = _listing(request, channel_get_storefront(), region=slug)
+    context.update(region=found, regions=list(regions_with_counts()),
+                   cooperatives=list(cooperatives_public().filter(region=found)
+                                     .order_by("name")))
+    return render(request, "storefront/region.html", context)
+
+
+@require_safe
+def cooperative(request: HttpRequest, slug: str) -> HttpResponse:
+    found = cooperative_get_public(slug=slug)
+    if found is None:
+        raise Http404("No such cooperative")
+    context = _listing(request, channel_get_storefront(), cooperative=slug)
+    context.update(cooperative=found)
+    return render(request, "storefront/cooperative.html", context)
+
+
+@require_safe
+def product(request: HttpRequest, slug: str) -> HttpResponse:
+    channel = channel_get_storefront()
+    found = product_get_for_page(channel=channel, slug=slug)
+    if found is None or channel is None:
+        raise Http404("No such product")
+    variant = product_variant_pick(found, request.GET.get("variant"))
+    return render(request, "storefront/product.html", {
+        "channel": channel, "currency": _currency(channel), "product": found,
+        "variant": variant,
+        "variant_price": variant_price(variant) if variant else None,
+        "quantity_available": variant_quantity_available(variant) if variant else 0,
+        "price_range": product_price_range(found, channel.currency_code),
+        "breadcrumb": category_ancestors(found.category) if found.category_id else [],
+        "more_products": products_more_from_cooperative(channel=channel, product=found),
+    })
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    context = _listing(request, channel_get_storefront())
+    return render(request, "storefront/search.html", context)
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Let crawlers in, keep them out of endless search combinations, point at the sitemap."""
+    lines = ["User-agent: *", "Disallow: /search/", "Disallow: /ar/search/",
+             "Disallow: /en/search/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from backend.cooperatives.models import CooperativeStatus
 
-from .models import (
+from ..models import (
     Category,
     Channel,
     Product,
@@ -102,3 +102,16 @@ def product_is_available(product: Product) -> bool:
 
 def categories_tree() -> QuerySet[Category]:
     return Category.objects.prefetch_related("translations").order_by("tree_id", "lft")
+
+__all__ = [
+    "channel_get_default",
+    "products_visible",
+    "product_prefetches",
+    "products_with_details",
+    "PriceRange",
+    "variant_price",
+    "product_price_range",
+    "variant_quantity_available",
+    "product_is_available",
+    "categories_tree",
+]

@@ -1,0 +1,286 @@
+"""Storefront reads: listings with filters and sorting, featured blocks, public pages.
+
+Each function costs a fixed number of SQL queries whatever the number of rows, so the
+storefront's listing pages cost the same with 10 or 10,000 products.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Collate, NullIf
+
+from backend.cooperatives.models import Cooperative, CooperativeStatus
+from fulfillment.models import Region
+
+from ..models import (
+    Category,
+    Channel,
+    Label,
+    Product,
+    ProductChannelListing,
+    ProductLabel,
+    ProductMedia,
+    ProductTranslation,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from ..search import apply_search
+from .core import categories_tree, products_visible, products_with_details, variant_price
+
+LISTING_SORTS = ("name", "price", "-price", "newest")
+
+
+@dataclass(frozen=True)
+class ProductFilters:
+    """What a shopper narrowed a listing to; slugs that match nothing give an empty listing."""
+    query: str = ""
+    category: str = ""
+    region: str = ""
+    label: str = ""
+    cooperative: str = ""
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    sort: str = "name"
+
+
+@dataclass(frozen=True)
+class ListingFacets:
+    """The choices offered by the filter form."""
+    categories: list[Category]
+    regions: list[Region]
+    labels: list[Label]
+    cooperatives: list[Cooperative]
+
+
+def channel_get_storefront() -> Channel | None:
+    """The public channel: ``DEFAULT_CHANNEL_SLUG`` if active, else the oldest open one."""
+    preferred = getattr(settings, "DEFAULT_CHANNEL_SLUG", "")
+    return (Channel.objects.filter(is_active=True, is_restricted=False)
+            .annotate(_rank=Case(When(slug=preferred, then=Value(0)), default=Value(1),
+                                 output_field=IntegerField()))
+            .order_by("_rank", "pk").first())
+
+
+def product_card_prefetches(channel: Channel) -> list:
+    """What a product card shows (name, price, availability, picture, labels): 7 queries."""
+    variant_listings = ProductVariantChannelListing.objects.filter(channel=channel)
+    variants = (ProductVariant.objects.select_related("stock")
+                .prefetch_related(Prefetch("channel_listings", queryset=variant_listings)))
+    return [
+        Prefetch("variants", queryset=variants),
+        Prefetch("media", queryset=ProductMedia.objects.prefetch_related("thumbnails")),
+        Prefetch("product_labels", queryset=ProductLabel.objects.select_related("label")),
+        "translations",
+        "cooperative__translations",
+    ]
+
+
+def products_for_cards(queryset: QuerySet[Product], channel: Channel) -> QuerySet[Product]:
+    return queryset.select_related("cooperative", "cooperative__region").prefetch_related(
+        *product_card_prefetches(channel))
+
+
+def _category_subtree(slug: str) -> Exists:
+    """Products whose category is ``slug`` or one of its descendants, without an extra query."""
+    return Exists(Category.objects.filter(
+        slug=slug, tree_id=OuterRef("category__tree_id"),
+        lft__lte=OuterRef("category__lft"), rght__gte=OuterRef("category__rght"),
+    ))
+
+
+def _sort_name(language: str) -> Collate | Coalesce | F:
+    """The product name in ``language`` (French on the model), collated for people, not bytes."""
+    name = F("name")
+    if language != "fr":
+        translated = ProductTranslation.objects.filter(
+            product=OuterRef("pk"), language_code=language).values("name")[:1]
+        name = Coalesce(NullIf(Subquery(translated), Value("")), F("name"))
+    if connection.vendor == "postgresql":
+        return Collate(name, "und-x-icu")
+    return name
+
+
+def products_listing(*, channel: Channel | None, filters: ProductFilters,
+                     language: str = "fr") -> QuerySet[Product]:
+    """Visible products matching ``filters``, sorted, ready for cards; paginate by slicing.
+
+    The count and the page cost 1 query each, the cards 7 more, whatever the page size.
+    """
+    if channel is None:
+        return Product.objects.none()
+    price = ProductChannelListing.objects.filter(
+        product=OuterRef("pk"), channel=channel).values("discounted_price_amount")[:1]
+    queryset = products_visible(channel).annotate(listing_price=Subquery(price))
+    if filters.category:
+        queryset = queryset.filter(_category_subtree(filters.category))
+    if filters.region:
+        queryset = queryset.filter(cooperative__region__slug=filters.region)
+    if filters.cooperative:
+        queryset = queryset.filter(cooperative__slug=filters.cooperative)
+    if filters.label:
+        queryset = queryset.filter(Exists(ProductLabel.objects.filter(
+            product=OuterRef("pk"), label__slug=filters.label)))
+    if filters.price_min is not None:
+        queryset = queryset.filter(listing_price__gte=filters.price_min)
+    if filters.price_max is not None:
+        queryset = queryset.filter(listing_price__lte=filters.price_max)
+    if filters.query:
+        queryset = apply_search(queryset, filters.query)
+    if filters.sort == "price":
+        ordering = [F("listing_price").asc(nulls_last=True), "pk"]
+    elif filters.sort == "-price":
+        ordering = [F("listing_price").desc(nulls_last=True), "pk"]
+    elif filters.sort == "newest":
+        ordering = ["-created_at", "-pk"]
+    else:
+        queryset = queryset.annotate(sort_name=_sort_name(language))
+        ordering = ["sort_name", "pk"]
+    return products_for_cards(queryset.order_by(*ordering), channel)
+
+
+def products_featured(*, channel: Channel | None, limit: int = 8) -> list[Product]:
+    """The home page's products: the newest listed ones until merchandising exists (8 queries)."""
+    if channel is None:
+        return []
+    queryset = products_visible(channel).order_by("-created_at", "-pk")[:limit]
+    return list(products_for_cards(queryset, channel))
+
+
+def products_more_from_cooperative(*, channel: Channel, product: Product,
+                                   limit: int = 4) -> list[Product]:
+    """Other listed products of the same cooperative, for the product page (8 queries)."""
+    queryset = (products_visible(channel).filter(cooperative_id=product.cooperative_id)
+                .exclude(pk=product.pk).order_by("-created_at", "-pk")[:limit])
+    return list(products_for_cards(queryset, channel))
+
+
+def product_get_for_page(*, channel: Channel | None, slug: str) -> Product | None:
+    """A visible product (also one hidden from listings) with everything its page shows."""
+    if channel is None:
+        return None
+    queryset = products_visible(channel, in_listings=False).filter(slug=slug)
+    return products_with_details(queryset, channel).first()
+
+
+def product_variant_pick(product: Product, variant_id: str | None) -> ProductVariant | None:
+    """The variant the shopper asked for, else the default one, else the first priced one."""
+    variants = [v for v in product.variants.all() if variant_price(v) is not None]
+    wanted = product.default_variant_id
+    if variant_id and len(variant_id) <= 18 and variant_id.isascii() and variant_id.isdigit():
+        wanted = int(variant_id)
+    for variant in variants:
+        if variant.pk == wanted:
+            return variant
+    return variants[0] if variants else None
+
+
+def categories_roots() -> QuerySet[Category]:
+    """Top-level categories for the navigation (2 queries)."""
+    return (Category.objects.filter(parent__isnull=True).prefetch_related("translations")
+            .order_by("tree_id", "lft"))
+
+
+def category_get_public(*, slug: str) -> Category | None:
+    """A category with its translations and its children's (4 queries)."""
+    children = Category.objects.prefetch_related("translations").order_by("lft")
+    return (Category.objects.filter(slug=slug)
+            .prefetch_related("translations", Prefetch("children", queryset=children))
+            .first())
+
+
+def category_ancestors(category: Category) -> list[Category]:
+    """The breadcrumb from the root down to ``category`` itself (2 queries)."""
+    return list(category.get_ancestors(include_self=True).prefetch_related("translations"))
+
+
+def cooperatives_public() -> QuerySet[Cooperative]:
+    """Approved cooperatives with what a cooperative card shows (2 queries)."""
+    return (Cooperative.objects.approved().select_related("region", "city")
+            .prefetch_related("translations"))
+
+
+def cooperatives_featured(*, limit: int = 6) -> list[Cooperative]:
+    """The home page's cooperatives: the largest memberships first."""
+    return list(cooperatives_public().order_by("-member_count", "name")[:limit])
+
+
+def cooperative_get_public(*, slug: str) -> Cooperative | None:
+    """An approved cooperative by slug; pending and suspended ones are not public."""
+    return cooperatives_public().filter(slug=slug).first()
+
+
+def regions_with_counts() -> QuerySet[Region]:
+    """The 12 regions with their number of approved cooperatives (1 query)."""
+    return Region.objects.annotate(cooperative_count=Count(
+        "cooperatives", filter=Q(cooperatives__status=CooperativeStatus.APPROVED),
+    )).order_by("code")
+
+
+def region_get(*, slug: str) -> Region | None:
+    """A region by slug; every region is public, even one without a cooperative yet."""
+    return Region.objects.filter(slug=slug).first()
+
+
+def listing_facets() -> ListingFacets:
+    """Every category, region, label and approved cooperative for the filter form (6 queries)."""
+    return ListingFacets(
+        categories=list(categories_tree()),
+        regions=list(Region.objects.order_by("code")),
+        labels=list(Label.objects.all()),
+        cooperatives=list(cooperatives_public().order_by("name")),
+    )
+
+
+def products_for_sitemap(channel: Channel | None) -> QuerySet[Product]:
+    """Listed products with only what a sitemap entry needs, in a stable order."""
+    if channel is None:
+        return Product.objects.none()
+    return products_visible(channel).only("slug", "updated_at").order_by("pk")
+
+
+def category_path(categories: list[Category], category: Category) -> list[Category]:
+    """The breadcrumb of ``category`` picked from an already loaded tree (no query)."""
+    return [c for c in categories if c.tree_id == category.tree_id
+            and c.lft <= category.lft and c.rght >= category.rght]
+
+__all__ = [
+    "LISTING_SORTS",
+    "ProductFilters",
+    "ListingFacets",
+    "channel_get_storefront",
+    "product_card_prefetches",
+    "products_for_cards",
+    "products_listing",
+    "products_featured",
+    "products_more_from_cooperative",
+    "product_get_for_page",
+    "product_variant_pick",
+    "categories_roots",
+    "category_get_public",
+    "category_ancestors",
+    "cooperatives_public",
+    "cooperatives_featured",
+    "cooperative_get_public",
+    "regions_with_counts",
+    "region_get",
+    "listing_facets",
+    "products_for_sitemap",
+    "category_path",
+]

@@ -1,0 +1,256 @@
+"""Template helpers of the storefront: translated fields, money, pictures, maps, SEO links."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse, translate_url
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from backend.core.money import format_money
+from catalog.models import Label, LabelKind, ProductMedia, ProductMediaType
+from catalog.models.base import active_language
+from catalog.selectors import (
+    product_is_available,
+    product_price_range,
+    variant_price,
+    variant_quantity_available,
+)
+from catalog.services.products import editorjs_plaintext
+from catalog.thumbnails import thumbnail_url
+from storefront.maps import MapDot, morocco_svg
+
+register = template.Library()
+
+
+@register.filter
+def tr(obj: Any, field: str = "name") -> str:
+    """``obj.field`` in the active language, read from prefetched translation rows."""
+    if obj is None:
+        return ""
+    if hasattr(obj, "translated"):
+        return obj.translated(field)
+    if field == "name" and hasattr(obj, "localized_name"):
+        return obj.localized_name()
+    if field == "story" and hasattr(obj, "translated_story"):
+        return obj.translated_story()
+    language = active_language()
+    if language != "fr" and hasattr(obj, "translations"):
+        for translation in obj.translations.all():
+            if translation.language_code == language and getattr(translation, field, ""):
+                return getattr(translation, field)
+    return getattr(obj, field, "")
+
+
+@register.filter
+def money(amount: Decimal | None, currency: str = "MAD") -> str:
+    """An amount as a reader of the active language writes it (babel, via format_money)."""
+    if amount is None or amount == "":
+        return ""
+    return format_money(Decimal(amount), currency or "MAD", get_language() or "fr")
+
+
+@register.simple_tag
+def price_range(product: Any, currency: str) -> str:
+    """"60,00 MAD" for one price, "from 60,00 MAD" when the variants differ."""
+    prices = product_price_range(product, currency)
+    if prices is None:
+        return ""
+    if prices.start == prices.stop:
+        return money(prices.start, currency)
+    return _("from %(price)s") % {"price": money(prices.start, currency)}
+
+
+@register.filter
+def is_available(product: Any) -> bool:
+    return product_is_available(product)
+
+
+@register.filter
+def images(product: Any) -> list[ProductMedia]:
+    """The product's photos in order (external videos are not shown), from the prefetch."""
+    return [m for m in product.media.all() if m.type == ProductMediaType.IMAGE and m.image]
+
+
+@register.simple_tag
+def picture(media: ProductMedia, alt: str = "", sizes: str = "100vw", lazy: bool = True,
+            css_class: str = "", decorative: bool = False) -> SafeString:
+    """An ``<img>`` whose ``srcset`` lists the stored WebP thumbnails; lazy unless told.
+
+    ``alt`` defaults to the photo's own; ``decorative`` images (a thumbnail beside its text
+    link) get an empty one so screen readers skip them.
+    """
+    alt = "" if decorative else (alt or media.alt)
+    original = media.image.url if media.image else ""
+    candidates: list[tuple[str, int]] = []
+    for size in sorted(settings.THUMBNAIL_SIZES):
+        url = thumbnail_url(media, size, "webp")
+        if url and url != original and url not in {u for u, _w in candidates}:
+            candidates.append((url, size))
+    src = next((u for u, w in candidates if w >= 256), candidates[-1][0] if candidates
+               else original)
+    srcset = ", ".join(f"{url} {width}w" for url, width in candidates)
+    loading = SafeString('loading="lazy" decoding="async"') if lazy else \
+        SafeString('fetchpriority="high"')
+    if srcset:
+        return format_html('<img class="{}" src="{}" srcset="{}" sizes="{}" alt="{}" {}>',
+                           css_class, src, srcset, sizes, alt, loading)
+    return format_html('<img class="{}" src="{}" alt="{}" {}>', css_class, src, alt, loading)
+
+
+@register.filter
+def editorjs(document: Any) -> SafeString:
+    """EditorJS blocks as plain, escaped HTML: paragraphs, headers, lists and quotes only."""
+    blocks = document.get("blocks", []) if isinstance(document, dict) else []
+    parts: list[SafeString] = []
+    for block in blocks:
+        if not isinstance(block, dict) or not isinstance(block.get("data"), dict):
+            continue
+        kind, data = block.get("type"), block["data"]
+        text = strip_tags(str(data.get("text", "")))
+        if kind == "paragraph" and text:
+            parts.append(format_html("<p>{}</p>", text))
+        elif kind == "header" and text:
+            parts.append(format_html("<h3>{}</h3>", text))
+        elif kind == "quote" and text:
+            parts.append(format_html("<blockquote><p>{}</p></blockquote>", text))
+        elif kind == "list" and isinstance(data.get("items"), list):
+            tag = "ol" if data.get("style") == "ordered" else "ul"
+            items = [strip_tags(i if isinstance(i, str) else str(i.get("content", "")))
+                     for i in data["items"] if isinstance(i, str | dict)]
+            parts.append(format_html("<{}>{}</{}>", SafeString(tag),
+                                     format_html_join("", "<li>{}</li>", ((i,) for i in items)),
+                                     SafeString(tag)))
+    return SafeString("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: Any) -> str:
+    """The current query string with ``changes`` applied (``None`` removes a key), for links."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is None or value == "" or (key == "page" and str(value) == "1"):
+            continue  # page 1 is the bare URL
+        query[key] = str(value)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, Any]]:
+    """The current page in every language, query string kept, for the language switcher."""
+    request = context.get("request")
+    current = active_language()
+    path = request.get_full_path() if request is not None else "/"
+    return [{"code": code, "name": name, "url": translate_url(path, code),
+             "current": code == current} for code, name in settings.LANGUAGES]
+
+
+@register.simple_tag(takes_context=True)
+def seo_links(context: template.Context, page: int | None = None) -> SafeString:
+    """Canonical link and hreflang alternates (x-default is French), page number kept."""
+    request = context.get("request")
+    if request is None:
+        return SafeString("")
+    suffix = f"?page={int(page)}" if page and int(page) > 1 else ""
+    links = [("canonical", "", request.build_absolute_uri(request.path) + suffix)]
+    for code, _name in settings.LANGUAGES:
+        url = request.build_absolute_uri(translate_url(request.path, code)) + suffix
+        links.append(("alternate", code, url))
+        if code == settings.LANGUAGE_CODE:
+            links.append(("alternate", "x-default", url))
+    return format_html_join(
+        "\n", '<link rel="{}"{} href="{}">',
+        ((rel, format_html(' hreflang="{}"', lang) if lang else "", url)
+         for rel, lang, url in links))
+
+
+@register.simple_tag
+def origin_map(latitude: Any, longitude: Any, title: str) -> SafeString:
+    """A small map of Morocco with a pin where the product comes from."""
+    return morocco_svg(title=title, marker=(float(latitude), float(longitude)),
+                       css_class="map map-origin")
+
+
+@register.simple_tag
+def regions_map(regions: Any, title: str, current: Any = None) -> SafeString:
+    """A map with one linked dot per region capital; ``current`` is drawn larger."""
+    dots = [MapDot(latitude=float(r.latitude), longitude=float(r.longitude),
+                   label=r.localized_name(), url=reverse("storefront:region", args=[r.slug]),
+                   current=current is not None and r.pk == current.pk) for r in regions]
+    return morocco_svg(title=title, dots=dots, css_class="map map-regions")
+
+
+@register.filter
+def variant_amount(variant: Any) -> Decimal | None:
+    """The variant's price in the page's channel (from the prefetched listing)."""
+    return variant_price(variant) if variant is not None else None
+
+
+@register.filter
+def label_badge(label: Label) -> str:
+    """A short badge text: the IGP/AOP acronyms, otherwise the translated kind."""
+    if label.kind in (LabelKind.IGP, LabelKind.AOP):
+        return label.kind
+    return str(label.get_kind_display())
+
+
+@register.filter
+def summary(obj: Any, length: int = 160) -> str:
+    """A meta description: the translated SEO text, else the start of the description or story."""
+    seo = tr(obj, "seo_description") if hasattr(obj, "seo_description") else ""
+    if seo:
+        return seo
+    if hasattr(obj, "description"):
+        text = editorjs_plaintext(tr(obj, "description"))
+    else:
+        text = tr(obj, "story")
+    return Truncator(" ".join(strip_tags(text).split())).chars(length)
+
+
+@register.simple_tag(takes_context=True)
+def product_jsonld(context: template.Context, product: Any, variant: Any) -> SafeString:
+    """schema.org Product data for search engines: name, brand, price and availability."""
+    request = context.get("request")
+    currency = context.get("currency", "MAD")
+    photos = images(product)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Product",
+        "name": tr(product, "name"), "description": summary(product, 300),
+        "brand": {"@type": "Organization", "name": tr(product.cooperative, "name")},
+        "countryOfOrigin": "MA",
+    }
+    if photos and request is not None:
+        data["image"] = [request.build_absolute_uri(p.image.url) for p in photos[:3]]
+    if variant is not None and variant_price(variant) is not None:
+        data["sku"] = variant.sku or str(variant.pk)
+        in_stock = variant_quantity_available(variant) > 0
+        data["offers"] = {
+            "@type": "Offer", "priceCurrency": currency,
+            "price": str(variant_price(variant)),
+            "availability": "https://schema.org/" + ("InStock" if in_stock else "OutOfStock"),
+        }
+        if request is not None:
+            data["offers"]["url"] = request.build_absolute_uri(request.path)
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return format_html('<script type="application/ld+json">{}</script>', SafeString(payload))
+
+
+_GENERIC_WORDS = {"cooperative", "coopérative", "coop", "تعاونية", "association", "la", "le", "les"}
+
+
+@register.filter
+def initial(name: str) -> str:
+    """The letter drawn in place of a missing logo: the first one of a meaningful word."""
+    words = [w for w in str(name).split() if w.casefold() not in _GENERIC_WORDS]
+    return (words or [str(name) or "?"])[0][:1].upper()
