@@ -44,11 +44,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "mptt",
     "graphene_django",
+    "graphene_django_graphiql_static",
     "django_filters",
     "phonenumber_field",
     "backend.accounts",
     "backend.cooperatives",
     "backend.orders",
+    "backend.fairpay",
+    "backend.payments",
     "backend.graphql",
     "catalog",
     "fulfillment",
@@ -144,6 +147,16 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "fairpay-weekly-payout-run": {
+        "task": "backend.fairpay.tasks.payout_run_task",
+        "schedule": 7 * 24 * 3600,
+    },
+    "fairpay-retry-pending-transfers": {
+        "task": "backend.fairpay.tasks.payout_transfers_retry_task",
+        "schedule": 3600,
+    },
+}
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
@@ -163,6 +176,14 @@ DEFAULT_CHANNEL_SLUG = env.str("DEFAULT_CHANNEL_SLUG", default="maroc")
 ROAD_FACTOR = env.float("ROAD_FACTOR", default=1.3)
 THUMBNAIL_SIZES = (96, 256, 512, 1024)
 MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+
+# Payments: Stripe is offered only when both keys are set; STRIPE_API_BASE points the client at
+# any Stripe-compatible server (the tests' fake). The dummy gateway is for the demo only.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+DUMMY_PAYMENTS_ENABLED = env.bool("DUMMY_PAYMENTS_ENABLED", default=DEBUG)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ from storefront.urls import unlocalized_urlpatterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("webhooks/", include("backend.payments.urls")),
     path("admin/", admin.site.urls),
     path("graphql/", csrf_exempt(CoopGraphQLView.as_view(graphiql=settings.DEBUG)),
          name="graphql"),

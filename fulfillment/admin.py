@@ -6,7 +6,17 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .models import City, Partner, PartnerCoverage, PartnerStaff, PartnerStatus, PricingRule, Region
+from .models import (
+    City,
+    Partner,
+    PartnerCoverage,
+    PartnerStaff,
+    PartnerStatus,
+    PricingRule,
+    Region,
+    Shipment,
+    ShipmentEvent,
+)
 
 
 @admin.register(Region)
@@ -76,3 +86,36 @@ class PricingRuleAdmin(admin.ModelAdmin):
     list_select_related = ["partner"]
     search_fields = ["partner__name"]
     autocomplete_fields = ["partner"]
+
+
+class ReadOnlyAdminMixin:
+    """Shipments move only through ``fulfillment.services.shipments``; the admin looks."""
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class ShipmentEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = ShipmentEvent
+    fields = ["occurred_at", "from_status", "to_status", "leg", "actor_kind", "actor_user",
+              "actor_partner", "city", "note"]
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Shipment)
+class ShipmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["tracking_number", "order", "cooperative", "partner", "status",
+                    "cash_to_collect_amount", "created_at"]
+    list_filter = ["status", "partner"]
+    list_select_related = ["order", "cooperative", "partner"]
+    search_fields = ["tracking_number", "order__number", "cooperative__name", "partner__name"]
+    # Never the delivery code's salt: with the secret key it gives the consumer's code.
+    exclude = ["delivery_code_salt"]
+    inlines = [ShipmentEventInline]

@@ -19,7 +19,7 @@ from backend.core.money import format_money
 
 from . import routing
 from .messages import no_delivery_message, short_circuit_label
-from .models import City, Partner, PartnerCoverage, Region
+from .models import City, Partner, PartnerCoverage, Region, Shipment, ShipmentStatus
 
 if TYPE_CHECKING:
     from catalog.models import Product
@@ -183,3 +183,10 @@ def delivery_estimate(source: Product | Cooperative, city: City, *, day: date | 
                            weight_grams=weight, day=day, limit=1)
     return DeliveryEstimate(option=result.best, reason=result.reason, origin=origin,
                             destination=destination)
+
+
+def order_parcels_prepared(*, order_id) -> bool:
+    """Whether a cooperative has packed a parcel of the order (a shipment past preparation)."""
+    return (Shipment.objects.filter(order_id=order_id)
+            .exclude(status__in=[ShipmentStatus.AWAITING_PREPARATION, ShipmentStatus.CANCELED])
+            .exists())

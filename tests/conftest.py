@@ -39,3 +39,10 @@ def product(channel, cooperative):
 @pytest.fixture
 def customer(db):
     return UserFactory(email="amina@example.ma", first_name="Amina")
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Stable ids for long (often random) values, so pytest-xdist workers collect alike."""
+    if isinstance(val, str) and len(val) > 24:
+        return f"{argname}-{len(val)}chars"
+    return None

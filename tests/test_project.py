@@ -24,3 +24,13 @@ def test_admin_index_renders_for_a_network_admin(admin_client):
 
     assert response.status_code == 200
     assert b"Cooperatives" in response.content
+
+
+def test_beat_schedules_only_tasks_that_exist():
+    from django.conf import settings
+
+    from backend.celery import app
+
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks

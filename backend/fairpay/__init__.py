@@ -1,0 +1,1 @@
+"""Fair pay: the split policy, order split snapshots, the ledger, payouts, member distribution."""

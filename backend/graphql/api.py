@@ -1,8 +1,12 @@
-"""The one place where the schema is assembled from each domain's Query (and, later, Mutation).
+"""The one place where the schema is assembled from each domain's Query and Mutation parts.
 """
 import graphene
 
+from backend.accounts.graphql.mutations import AccountMutations
+from backend.accounts.graphql.queries import AccountQueries
 from backend.cooperatives.graphql.queries import CooperativeQueries
+from backend.orders.graphql.mutations import CheckoutMutations
+from backend.orders.graphql.queries import CheckoutQueries
 from catalog.graphql.attributes import ASSIGNED_ATTRIBUTE_TYPES
 from catalog.graphql.queries import CatalogQueries
 from fulfillment.graphql.queries import RegionQueries
@@ -12,9 +16,13 @@ from .shop import ShopQueries
 
 
 class Query(ShopQueries, CatalogQueries, CooperativeQueries, RegionQueries, DeliveryQueries,
-            graphene.ObjectType):
+            CheckoutQueries, AccountQueries, graphene.ObjectType):
+    pass
+
+
+class Mutation(CheckoutMutations, AccountMutations, graphene.ObjectType):
     pass
 
 
 # Concrete types reachable only through an interface must be listed to be in the schema.
-schema = graphene.Schema(query=Query, types=ASSIGNED_ATTRIBUTE_TYPES)
+schema = graphene.Schema(query=Query, mutation=Mutation, types=ASSIGNED_ATTRIBUTE_TYPES)

@@ -3,6 +3,8 @@
 Errors are formatted as Saleor formats them: GraphQL errors (and Saleor's assertion-style
 limits) keep their message; any other exception is logged and, outside DEBUG, reported as
 ``Internal Server Error`` so internals never leak. Malformed requests get a 400, never a 500.
+The caller is the user of the request's JWT (``backend.accounts.graphql.auth``), never the
+session: the endpoint is exempt from CSRF checks.
 """
 from __future__ import annotations
 
@@ -15,13 +17,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView, HttpError
+from graphene_django_graphiql_static.views import GraphiQLOfflineView
 from graphql import GraphQLError, specified_rules
+from jwt import PyJWTError
+
+from backend.accounts.graphql.auth import authenticate_api_request
 
 INTERNAL_ERROR_MESSAGE = "Internal Server Error"
 # Deep enough for Saleor's storefront (a listing with variants' attribute values is ~11);
 # deeper nesting (category > products > category > products ...) is refused before running.
 MAX_QUERY_DEPTH = 16
-ALLOWED_ERRORS = (GraphQLError, PermissionDenied, ValidationError)
+ALLOWED_ERRORS = (GraphQLError, PermissionDenied, ValidationError, PyJWTError)
 
 handled_logger = logging.getLogger("coopstore.graphql.errors.handled")
 unhandled_logger = logging.getLogger("coopstore.graphql.errors.unhandled")
@@ -55,9 +61,13 @@ def format_error(error: BaseException) -> dict[str, Any]:
     return result
 
 
-class CoopGraphQLView(GraphQLView):
+class CoopGraphQLView(GraphiQLOfflineView):
     # Given rules replace graphql-core's, so the specified rules are listed first.
     validation_rules = (*specified_rules, depth_limit_validator(max_depth=MAX_QUERY_DEPTH))
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        authenticate_api_request(request)
+        return super().dispatch(request, *args, **kwargs)
 
     @staticmethod
     def format_error(error: BaseException) -> dict[str, Any]:

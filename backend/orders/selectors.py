@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Prefetch
 
 from backend.core.money import quantize
+from backend.payments.selectors import checkout_payment_amounts
 from catalog.models import ProductVariant, ProductVariantChannelListing
 from catalog.selectors import products_visible
 
@@ -60,10 +61,12 @@ def checkout_lines_info(checkout: Checkout) -> list[CheckoutLineInfo]:
 
 
 def checkout_totals(checkout: Checkout, lines: list[CheckoutLineInfo]) -> CheckoutTotals:
+    """Totals; ``charged`` is what the checkout's payment transactions hold (one aggregate
+    query, none when ``payment_transactions`` is prefetched)."""
     currency = checkout.currency
     subtotal = quantize(sum((i.total_price or 0 for i in lines), Decimal(0)), currency)
     shipping = quantize(sum((d.price_amount for d in checkout.deliveries.all()), Decimal(0)),
                         currency)
     return CheckoutTotals(subtotal=subtotal, shipping=shipping,
                           total=quantize(subtotal + shipping, currency),
-                          charged=quantize(Decimal(0), currency))
+                          charged=checkout_payment_amounts(checkout).charged)

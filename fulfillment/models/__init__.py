@@ -8,8 +8,10 @@ from .partners import (
     PartnerStatus,
     PricingRule,
 )
+from .shipments import ActorKind, Shipment, ShipmentEvent, ShipmentStatus
 
 __all__ = [
-    "DEFAULT_CO2_GRAMS_PER_KM", "City", "Partner", "PartnerCoverage", "PartnerKind",
-    "PartnerStaff", "PartnerStatus", "PricingRule", "Region",
+    "DEFAULT_CO2_GRAMS_PER_KM", "ActorKind", "City", "Partner", "PartnerCoverage", "PartnerKind",
+    "PartnerStaff", "PartnerStatus", "PricingRule", "Region", "Shipment", "ShipmentEvent",
+    "ShipmentStatus",
 ]

@@ -36,7 +36,19 @@ def graphql_data(graphql) -> GraphQL:
     return run
 
 
-def gid(type_name: str, pk: int) -> str:
+@pytest.fixture
+def api_login(client) -> Callable[[Any], Any]:
+    """``api_login(user)``: the client's next API calls carry that user's access token."""
+    from backend.accounts.jwt import create_access_token
+
+    def login(user: Any) -> Any:
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {create_access_token(user)}"
+        return user
+
+    return login
+
+
+def gid(type_name: str, pk: int | str) -> str:
     """The Relay ID a Saleor client sees for a row."""
     import base64
 
@@ -69,3 +81,41 @@ def other_channel(db):
 
     return ChannelFactory(slug="export", name="Export", currency_code="EUR",
                           default_country="FR")
+
+
+# --- Checkout and order fixtures -------------------------------------------------------------
+
+
+@pytest.fixture
+def courier(db):
+    """The orders tests' national courier: 25.00 MAD a parcel, anywhere."""
+    from tests.orders.conftest import national_courier
+
+    return national_courier()
+
+
+@pytest.fixture
+def saffron_variant(channel):
+    """60.00 MAD, 10 in stock, from a cooperative in Taliouine."""
+    from tests.factories.catalog import CooperativeFactory, make_listed_product
+
+    cooperative = CooperativeFactory(city_slug="taliouine", name="Coopérative Safran")
+    return make_listed_product(channel=channel, cooperative=cooperative, price="60.00",
+                               name="Safran de Taliouine").default_variant
+
+
+@pytest.fixture
+def argan_variant(channel):
+    """120.00 MAD, 10 in stock, from a cooperative in Agadir."""
+    from tests.factories.catalog import CooperativeFactory, make_listed_product
+
+    cooperative = CooperativeFactory(city_slug="agadir", name="Coopérative Argan")
+    return make_listed_product(channel=channel, cooperative=cooperative, price="120.00",
+                               name="Huile d'argan").default_variant
+
+
+@pytest.fixture
+def other_customer(db):
+    from tests.factories.catalog import UserFactory
+
+    return UserFactory(email="yassine@example.ma", first_name="Yassine")

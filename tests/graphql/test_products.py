@@ -372,12 +372,12 @@ def test_public_metadata_is_readable_and_private_metadata_needs_staff(saffron, g
     assert "secret" not in str(private)
 
 
-def test_staff_can_read_private_metadata(saffron, graphql_data, client):
+def test_staff_can_read_private_metadata(saffron, graphql_data, api_login):
     saffron.private_metadata = {"margin": "30"}
     saffron.save()
     from tests.factories.catalog import UserFactory
 
-    client.force_login(UserFactory(is_staff=True))
+    api_login(UserFactory(is_staff=True))
 
     data = graphql_data('query($slug: String!) { product(slug: $slug) { '
                         'privateMetadata { key value } privateMetafield(key: "margin") } }',

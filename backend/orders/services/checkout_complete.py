@@ -5,11 +5,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError, ErrorItem
 from backend.core.money import quantize
+from backend.fairpay.services.snapshots import order_splits_snapshot
 from backend.payments.gateways import get_gateway
+from backend.payments.services.transaction_events import transactions_attach_to_order
+from catalog.models import Stock
+from fulfillment.services.shipments import shipments_create_for_order
 
 from ..error_codes import CheckoutErrorCode
 from ..locks import checkout_for_update, stocks_for_update
@@ -24,6 +29,7 @@ from ..models import (
 )
 from ..numbers import next_order_number
 from ..selectors import CheckoutTotals, checkout_lines_info, checkout_totals
+from .checkout_delivery import checkout_deliveries_validate
 
 
 @dataclass(frozen=True)
@@ -85,10 +91,13 @@ def _allocate(lines) -> dict[int, object]:
         raise DomainError.single(CheckoutErrorCode.INSUFFICIENT_STOCK,
                                  _("Insufficient stock for %(names)s.") % {"names": names},
                                  "lines", variants=tuple(short))
-    for variant_id, quantity in wanted.items():
-        stock = stocks[variant_id]
-        stock.quantity_allocated += quantity
-        stock.save(update_fields=["quantity_allocated"])
+    if wanted:  # one UPDATE for every line, so the cost does not grow with the cart
+        Stock.objects.filter(pk__in=[stocks[v].pk for v in wanted]).update(
+            quantity_allocated=F("quantity_allocated") + Case(
+                *[When(pk=stocks[v].pk, then=Value(q)) for v, q in wanted.items()],
+                default=Value(0), output_field=IntegerField()))
+        for variant_id, quantity in wanted.items():
+            stocks[variant_id].quantity_allocated += quantity
     return stocks
 
 
@@ -110,8 +119,12 @@ def checkout_complete(*, checkout_token) -> CompletedCheckout:
         lines = checkout_lines_info(checkout)
         totals = checkout_totals(checkout, lines)
         _validate(checkout, lines, totals)
+        checkout_deliveries_validate(checkout=checkout, lines=lines)
         stocks = _allocate(lines)
         order = _create_order(checkout, lines, totals, stocks)
+        order_splits_snapshot(order=order)
+        shipments_create_for_order(order=order)
+        transactions_attach_to_order(order_id=order.pk)
         checkout.delete()
     transaction.on_commit(lambda: _after_order_placed(order.pk))
     return CompletedCheckout(order=order, created=True)
@@ -133,8 +146,9 @@ def _create_order(checkout: Checkout, lines, totals: CheckoutTotals, stocks) -> 
         payment_gateway=gateway.id, customer_note=checkout.customer_note,
         metadata=checkout.metadata,
     )
+    order_lines, allocations = [], []
     for line in lines:
-        order_line = OrderLine.objects.create(
+        order_line = OrderLine(
             order=order, variant=line.variant, cooperative=line.cooperative,
             product_name=line.variant.product.name, variant_name=line.variant.name,
             translated_product_name=line.variant.product.translated(
@@ -145,9 +159,12 @@ def _create_order(checkout: Checkout, lines, totals: CheckoutTotals, stocks) -> 
             total_price_amount=quantize(line.unit_price * line.quantity, checkout.currency),
             weight_grams=line.variant.weight_grams * line.quantity,
         )
+        order_lines.append(order_line)
         if line.variant.pk in stocks and line.variant.track_inventory:
-            Allocation.objects.create(order_line=order_line, stock=stocks[line.variant.pk],
-                                      quantity_allocated=line.quantity)
+            allocations.append(Allocation(order_line=order_line, stock=stocks[line.variant.pk],
+                                          quantity_allocated=line.quantity))
+    OrderLine.objects.bulk_create(order_lines)  # UUID keys are set before the insert
+    Allocation.objects.bulk_create(allocations)
     OrderDelivery.objects.bulk_create([
         OrderDelivery(order=order, cooperative_id=d.cooperative_id, option_id=d.option_id,
                       price_amount=d.price_amount,

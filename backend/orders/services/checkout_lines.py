@@ -141,8 +141,15 @@ def checkout_lines_delete(*, checkout: Checkout, line_ids: Sequence[str]) -> Che
                                  _("Provided line_ids aren't part of checkout."), "lineIds",
                                  lines=tuple(unknown))
     checkout.lines.filter(id__in=list(line_ids)).delete()
+    _drop_deliveries_of_gone_cooperatives(checkout)
     checkout.save(update_fields=["updated_at"])
     return checkout
+
+
+def _drop_deliveries_of_gone_cooperatives(checkout: Checkout) -> None:
+    """A cooperative whose last line left the cart has no parcel, hence no delivery."""
+    remaining = checkout.lines.values("variant__product__cooperative_id")
+    checkout.deliveries.exclude(cooperative_id__in=remaining).delete()
 
 
 def _uuid_or_none(value):
@@ -167,4 +174,5 @@ def _write_quantities(checkout: Checkout, current: dict[int, CheckoutLine],
         else:
             CheckoutLine.objects.create(checkout=checkout, variant_id=variant_id,
                                         quantity=quantity)
+    _drop_deliveries_of_gone_cooperatives(checkout)
     checkout.save(update_fields=["updated_at"])

@@ -1,10 +1,14 @@
-"""Cancelling an order: the stock it held goes back on sale."""
+"""Cancelling an order: the stock it held goes back on sale, its shipments are cancelled."""
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError
+from backend.fairpay.services.ledger import ledger_record_cancellation
+from fulfillment.locks import shipments_for_update
+from fulfillment.selectors import order_parcels_prepared
+from fulfillment.services.shipments import ShipmentActor, shipments_cancel, shipments_cancellable
 
 from ..error_codes import OrderErrorCode
 from ..locks import stocks_for_update
@@ -21,9 +25,8 @@ def order_can_be_cancelled_by_customer(order: Order) -> bool:
 
 
 def _parcels_prepared(order: Order) -> bool:
-    # Shipments (one per cooperative) arrive with the delivery board; until a cooperative can
-    # mark a parcel ready, nothing is prepared.
-    return False
+    """A cooperative marked a parcel ready (a shipment past AWAITING_PREPARATION)."""
+    return order_parcels_prepared(order_id=order.pk)
 
 
 def allocations_release(*, order: Order) -> None:
@@ -39,13 +42,22 @@ def allocations_release(*, order: Order) -> None:
 
 @transaction.atomic
 def order_cancel(*, order: Order, by_staff: bool = False) -> Order:
-    """Cancel ``order``; customers only before preparation, network admins any open order."""
+    """Cancel ``order`` and its shipments; customers only before preparation, network admins
+    until a partner picked a parcel up (then it is a return).
+
+    Locks the order, then its shipments (pk order) before reading their state, so a parcel
+    marked ready at the same moment is seen.
+    """
     order = Order.objects.select_for_update().get(pk=order.pk)
+    shipments = shipments_for_update(order_id=order.pk)
+    actor = ShipmentActor.staff() if by_staff else ShipmentActor.customer()
     allowed = order.status in CANCELLABLE if by_staff else order_can_be_cancelled_by_customer(order)
-    if not allowed:
+    if not allowed or not shipments_cancellable(shipments, actor):
         raise DomainError.single(OrderErrorCode.CANNOT_CANCEL_ORDER,
                                  _("This order can no longer be cancelled."), "id")
     allocations_release(order=order)
+    shipments_cancel(shipments=shipments, actor=actor, note=_("Order cancelled."))
     order.status = OrderStatus.CANCELED
     order.save(update_fields=["status", "updated_at"])
+    ledger_record_cancellation(order=order)
     return order

@@ -1,18 +1,36 @@
-"""Payment gateways. Each provider is one module exposing a ``Gateway`` instance.
+"""Payment gateways. Each provider is one entry here, with its code in its own module.
 
 A gateway answers three questions for checkout: is it offered (``is_active``), must the checkout
 be paid before the order is placed (``requires_payment_before_order``), and what its public
-configuration is. Card providers (Stripe, a Moroccan acquirer, a wallet) add their own module.
+configuration is. The ids are those of Saleor's payment apps, so Saleor's clients recognise them;
+cash on delivery is CoopStore's own (a Saleor client that does not know it simply skips it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 CASH_ON_DELIVERY = "coopstore.cash-on-delivery"
 DUMMY = "saleor.io.dummy-payment-app"
+STRIPE = "saleor.app.payment.stripe"
+
+
+def _always() -> bool:
+    return True
+
+
+def dummy_enabled() -> bool:
+    """The dummy gateway pays without money: only where the demo setting allows it."""
+    return bool(getattr(settings, "DUMMY_PAYMENTS_ENABLED", False))
+
+
+def stripe_configured() -> bool:
+    """Card payments need both keys; without them the card option is hidden."""
+    return bool(getattr(settings, "STRIPE_SECRET_KEY", "")
+                and getattr(settings, "STRIPE_PUBLISHABLE_KEY", ""))
 
 
 @dataclass(frozen=True)
@@ -21,16 +39,16 @@ class Gateway:
     name: object  # a lazy translated string
     currencies: tuple[str, ...]
     requires_payment_before_order: bool
+    active_when: Callable[[], bool] = field(default=_always, compare=False, repr=False)
 
     def is_active(self) -> bool:
-        if self.id == DUMMY:
-            return bool(getattr(settings, "DUMMY_PAYMENTS_ENABLED", False))
-        return True
+        return self.active_when()
 
 
 GATEWAYS: dict[str, Gateway] = {
     CASH_ON_DELIVERY: Gateway(CASH_ON_DELIVERY, _("Cash on delivery"), ("MAD",), False),
-    DUMMY: Gateway(DUMMY, "Dummy Payment App", ("MAD",), True),
+    STRIPE: Gateway(STRIPE, _("Card"), ("MAD",), True, active_when=stripe_configured),
+    DUMMY: Gateway(DUMMY, "Dummy Payment App", ("MAD",), True, active_when=dummy_enabled),
 }
 
 

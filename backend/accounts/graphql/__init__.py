@@ -1,0 +1,1 @@
+"""The accounts API: users, addresses, JWT sign-in and the account mutations."""

@@ -1,0 +1,17 @@
+"""``me``: the signed-in customer (from the request's JWT)."""
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from .types import User
+
+
+class AccountQueries(graphene.ObjectType):
+    me = graphene.Field(User, description="Return the currently authenticated user.")
+
+    @staticmethod
+    def resolve_me(_root: Any, info: Any) -> Any:
+        user = getattr(info.context, "user", None)
+        return user if user is not None and user.is_authenticated else None

@@ -1,0 +1,121 @@
+"""Fair-pay reads: the policy in force and balances, always summed from ledger entries."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
+
+from .models import (
+    SPLIT_JOURNAL_KINDS,
+    Account,
+    AccountKind,
+    Entry,
+    Journal,
+    JournalKind,
+    ParcelHold,
+    SplitPolicy,
+    account_key,
+)
+
+CellKey = tuple[object, int | None, int, str]  # (order_line_id, delivery_id, account_id, role)
+
+
+def split_policy_in_force(at: datetime | None = None) -> SplitPolicy | None:
+    """The newest version whose ``effective_from`` has come, or None if there is none."""
+    at = at or timezone.now()
+    return (SplitPolicy.objects.filter(effective_from__lte=at)
+            .order_by("-effective_from", "-version").first())
+
+
+def account_find(kind: AccountKind, currency: str, owner_id: int | None = None) -> Account | None:
+    return Account.objects.filter(key=account_key(kind, currency, owner_id)).first()
+
+
+def _sum(queryset: QuerySet[Entry]) -> int:
+    return queryset.aggregate(total=Sum("amount"))["total"] or 0
+
+
+def account_balance(account: Account | None) -> int:
+    """Debits minus credits, in minor units (an asset's holding, minus a liability's)."""
+    return _sum(Entry.objects.filter(account=account)) if account else 0
+
+
+def account_owed(account: Account | None) -> int:
+    """What a liability account (a payee) is owed: credits minus debits."""
+    return -account_balance(account)
+
+
+def accounts_available(account_ids: Iterable[int], at: datetime | None = None) -> dict[int, int]:
+    """What each payee account can be paid at ``at``: every debit, and credits off hold.
+
+    A credit is held until its entry's ``available_at`` (capture + holding period) and, when
+    its parcel has a ``ParcelHold`` (delivery date + holding period), until the latest one.
+    Debits (refunds, payouts, netting) count at once, so a refund never lets money out early.
+    One query for all the accounts.
+    """
+    at = at or timezone.now()
+    ids = list(account_ids)
+    latest_hold = (ParcelHold.objects
+                   .filter(order=OuterRef("order"), cooperative=OuterRef("parcel_cooperative"))
+                   .order_by("-pk").values("release_at")[:1])
+    released = Q(amount__gt=0) | Q(available_at__lte=at) & (Q(hold__isnull=True)
+                                                            | Q(hold__lte=at))
+    rows = (Entry.objects.filter(account_id__in=ids).annotate(hold=Subquery(latest_hold))
+            .filter(released).values("account_id").annotate(total=Sum("amount")).order_by())
+    available = dict.fromkeys(ids, 0)
+    available.update({row["account_id"]: -row["total"] for row in rows})
+    return available
+
+
+def account_available(account: Account, at: datetime | None = None) -> int:
+    """What one payee account can be paid at ``at`` (see ``accounts_available``)."""
+    return accounts_available([account.pk], at)[account.pk]
+
+
+def order_cells(order_id, kinds=SPLIT_JOURNAL_KINDS) -> dict[CellKey, int]:
+    """Net credit per (line, delivery, account, role) of an order over journals of ``kinds``."""
+    rows = (Entry.objects.filter(order_id=order_id, journal__kind__in=kinds)
+            .exclude(role="").values("order_line_id", "delivery_id", "account_id", "role")
+            .annotate(total=Sum("amount")).order_by())
+    cells: dict[CellKey, int] = defaultdict(int)
+    for row in rows:
+        key = (row["order_line_id"], row["delivery_id"], row["account_id"], row["role"])
+        cells[key] -= row["total"]
+    return dict(cells)
+
+
+def order_captured_cells(order_id) -> dict[CellKey, int]:
+    return order_cells(order_id, kinds=(JournalKind.CAPTURE,))
+
+
+def order_capture_methods(order_id) -> set[str]:
+    return set(Journal.objects.filter(order_id=order_id, kind=JournalKind.CAPTURE)
+               .values_list("method", flat=True))
+
+
+def partner_remittance_owed(partner_id: int, currency: str = "MAD") -> int:
+    """Cash a partner collected and still has to hand over (minor units)."""
+    return account_balance(account_find(AccountKind.CASH_HELD_BY_PARTNER, currency, partner_id))
+
+
+def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """[start of ``first``, start of the day after ``last``) in the project's time zone."""
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(first, time.min, tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def cooperative_earnings(cooperative_id: int, first: date, last: date,
+                         currency: str = "MAD") -> int:
+    """The cooperative's net share (captures minus refunds) of journals dated in the period."""
+    account = account_find(AccountKind.COOPERATIVE, currency, cooperative_id)
+    if account is None:
+        return 0
+    start, end = local_day_bounds(first, last)
+    entries = Entry.objects.filter(account=account, journal__kind__in=SPLIT_JOURNAL_KINDS,
+                                   journal__occurred_at__gte=start, journal__occurred_at__lt=end)
+    return -_sum(entries)

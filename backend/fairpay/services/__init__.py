@@ -1,0 +1,1 @@
+"""Fair-pay services: each changes state in one transaction and raises ``DomainError``."""

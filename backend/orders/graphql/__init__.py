@@ -1,0 +1,1 @@
+"""The checkout and order API, Saleor's shapes over the orders services."""
