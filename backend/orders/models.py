@@ -67,12 +67,9 @@ class CheckoutLine(models.Model):
                                                name="unique_checkout_line_variant")]
 
 
-class CheckoutDelivery(models.Model):
-    """The delivery option the customer chose for one cooperative's parcel (a quote snapshot)."""
+class DeliveryQuoteSnapshot(models.Model):
+    """The quoted delivery of one parcel as the customer saw it: kept even if prices change."""
 
-    checkout = models.ForeignKey(Checkout, on_delete=models.CASCADE, related_name="deliveries")
-    cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.CASCADE,
-                                    related_name="+")
     option_id = models.CharField(max_length=255)
     price_amount = models.DecimalField(max_digits=12, decimal_places=2)
     minimum_delivery_days = models.PositiveSmallIntegerField(default=1)
@@ -81,6 +78,21 @@ class CheckoutDelivery(models.Model):
     co2_grams = models.PositiveIntegerField(default=0)
     short_circuit_level = models.CharField(max_length=32)
     legs = models.JSONField(default=list)
+
+    class Meta:
+        abstract = True
+
+    def snapshot_fields(self) -> dict:
+        return {f.attname: getattr(self, f.attname)
+                for f in DeliveryQuoteSnapshot._meta.get_fields()}
+
+
+class CheckoutDelivery(DeliveryQuoteSnapshot):
+    """The delivery option the customer chose for one cooperative's parcel (a quote snapshot)."""
+
+    checkout = models.ForeignKey(Checkout, on_delete=models.CASCADE, related_name="deliveries")
+    cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.CASCADE,
+                                    related_name="+")
     quoted_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -188,20 +200,12 @@ class Allocation(models.Model):
                                                name="unique_allocation")]
 
 
-class OrderDelivery(models.Model):
+class OrderDelivery(DeliveryQuoteSnapshot):
     """The chosen delivery of one cooperative's parcel, copied from the checkout."""
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="deliveries")
     cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.PROTECT,
                                     related_name="order_deliveries")
-    option_id = models.CharField(max_length=255)
-    price_amount = models.DecimalField(max_digits=12, decimal_places=2)
-    minimum_delivery_days = models.PositiveSmallIntegerField(default=1)
-    maximum_delivery_days = models.PositiveSmallIntegerField(default=3)
-    distance_km = models.DecimalField(max_digits=9, decimal_places=1, default=0)
-    co2_grams = models.PositiveIntegerField(default=0)
-    short_circuit_level = models.CharField(max_length=32)
-    legs = models.JSONField(default=list)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["order", "cooperative"],

@@ -166,12 +166,7 @@ def _create_order(checkout: Checkout, lines, totals: CheckoutTotals, stocks) -> 
     OrderLine.objects.bulk_create(order_lines)  # UUID keys are set before the insert
     Allocation.objects.bulk_create(allocations)
     OrderDelivery.objects.bulk_create([
-        OrderDelivery(order=order, cooperative_id=d.cooperative_id, option_id=d.option_id,
-                      price_amount=d.price_amount,
-                      minimum_delivery_days=d.minimum_delivery_days,
-                      maximum_delivery_days=d.maximum_delivery_days,
-                      distance_km=d.distance_km, co2_grams=d.co2_grams,
-                      short_circuit_level=d.short_circuit_level, legs=d.legs)
+        OrderDelivery(order=order, cooperative_id=d.cooperative_id, **d.snapshot_fields())
         for d in checkout.deliveries.all()
     ])
     return order
