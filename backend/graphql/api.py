@@ -7,6 +7,7 @@ from backend.accounts.graphql.queries import AccountQueries
 from backend.cooperatives.graphql.queries import CooperativeQueries
 from backend.orders.graphql.mutations import CheckoutMutations
 from backend.orders.graphql.queries import CheckoutQueries
+from backend.payments.graphql.mutations import PaymentMutations
 from catalog.graphql.attributes import ASSIGNED_ATTRIBUTE_TYPES
 from catalog.graphql.queries import CatalogQueries
 from fulfillment.graphql.queries import RegionQueries
@@ -20,7 +21,7 @@ class Query(ShopQueries, CatalogQueries, CooperativeQueries, RegionQueries, Deli
     pass
 
 
-class Mutation(CheckoutMutations, AccountMutations, graphene.ObjectType):
+class Mutation(CheckoutMutations, PaymentMutations, AccountMutations, graphene.ObjectType):
     pass
 
 

@@ -16,6 +16,7 @@ from backend.graphql.core.connection import CountableConnection, connection_args
 from backend.graphql.core.enums import ThumbnailFormatEnum
 from backend.graphql.core.ids import from_global_id_or_error
 from backend.graphql.core.money import TaxedMoney, TaxedMoneyRange, taxed_money, taxed_money_range
+from backend.graphql.core.scalars import PositiveDecimal
 from backend.graphql.core.types import (
     ChannelContext,
     ChannelContextType,
@@ -237,6 +238,11 @@ class Product(WithAttributes, ChannelContextType):
     external_reference = graphene.String()
     cooperative = graphene.Field("backend.cooperatives.graphql.types.Cooperative",
                                  required=True, description="CoopStore: who makes it.")
+    fair_pay_estimate = graphene.Field(
+        "backend.fairpay.graphql.types.FairPayEstimate",
+        delivery_price=PositiveDecimal(description="A delivery price to include in the split."),
+        description="CoopStore: where your money goes for the product's price (null when it "
+                    "has no price in the channel).")
     labels = NonNullList(ProductLabel, required=True,
                          description="CoopStore: certified quality labels (IGP, AOP...).")
 
@@ -288,6 +294,19 @@ class Product(WithAttributes, ChannelContextType):
         first = media[0]
         url = media_url(info, first, DEFAULT_THUMBNAIL_SIZE if size is None else size, format)
         return Image(url=url, alt=first.alt) if url else None
+
+    @staticmethod
+    def resolve_fair_pay_estimate(root: ChannelContext, info: Any, *,
+                                  delivery_price: Any = None) -> Any:
+        from backend.fairpay.graphql.types import fair_pay_estimate
+
+        if not root.channel:
+            return None
+        price_range = selectors.product_price_range(root.node, _currency(root))
+        if price_range is None:
+            return None
+        return fair_pay_estimate(info, product=root.node, price=price_range.start,
+                                 currency=price_range.currency, delivery_price=delivery_price)
 
     @staticmethod
     def resolve_pricing(root: ChannelContext, _info: Any) -> ProductPricingInfo | None:

@@ -185,6 +185,29 @@ class LineView:
         return self.info.line.private_metadata
 
 
+class GroupPrefetch:
+    """Relations of a group of rows (a page of orders) loaded once for all of them, and only
+    when a field first reads them: ``group.ensure("fulfillments", *lookups)``."""
+
+    def __init__(self, objects: list[Any]) -> None:
+        self.objects = objects
+        self._done: set[str] = set()
+
+    def ensure(self, name: str, *lookups: Any) -> None:
+        if name in self._done:
+            return
+        self._done.add(name)
+        prefetch_related_objects(self.objects, *lookups)
+
+
+def api_group(instance: Any) -> GroupPrefetch:
+    """The group an order was loaded with (itself alone when loaded another way)."""
+    group = getattr(instance, "api_group", None)
+    if group is None:
+        group = instance.api_group = GroupPrefetch([instance])
+    return group
+
+
 def order_lines_prefetch(orders: list[Order]) -> None:
     """Lines, their variants (priced in each order's channel) and deliveries of these orders,
     in a fixed number of queries per channel (one channel in practice). The variants'
@@ -208,8 +231,10 @@ def order_lines_prefetch(orders: list[Order]) -> None:
         group[0].channel: [line.variant.product for order in group for line in order.lines.all()
                            if line.variant is not None]
         for group in by_channel.values()})
+    group = GroupPrefetch(orders)
     for order in orders:
         order.product_details = details
+        order.api_group = group
 
 
 def orders_for_api() -> QuerySet[Order]:

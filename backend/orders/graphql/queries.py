@@ -77,4 +77,8 @@ class CheckoutQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_order_by_token(_root: Any, _info: Any, *, token: UUID) -> OrderModel | None:
-        return _order(orders_for_api().filter(tracking_token=token))
+        order = _order(orders_for_api().filter(tracking_token=token))
+        if order is not None:
+            # The tracking link is a guest order's proof of ownership (its delivery code).
+            order.reached_by_tracking_token = True
+        return order

@@ -7,6 +7,7 @@ from typing import Any
 
 import graphene
 import prices
+from django.db.models import prefetch_related_objects
 
 from backend.accounts.graphql.types import Address, User, language_code_enum
 from backend.graphql.core.enums import LanguageCodeEnum
@@ -21,6 +22,7 @@ from backend.graphql.core.types import (
 )
 from backend.orders.models import AuthorizeStatus, ChargeStatus
 from backend.payments.gateways import available_gateways
+from backend.payments.gateways.providers import provider
 from catalog.graphql.channel import ChannelType
 from catalog.graphql.types import ProductVariant
 from fulfillment.graphql.queries_delivery import _option as option_view
@@ -67,8 +69,17 @@ class PaymentGateway(graphene.ObjectType):
                        "client. Choose cash on delivery with checkoutPaymentMethodUpdate.")
 
 
+def _config(gateway_id: str) -> list[GatewayConfigLine]:
+    """The gateway's public configuration (Stripe: its publishable key), as key/value lines."""
+    module = provider(gateway_id)
+    config = module.config() if module is not None else None
+    return [GatewayConfigLine(field=key, value=None if value is None else str(value))
+            for key, value in (config or {}).items()]
+
+
 def _gateways(currency: str) -> list[PaymentGateway]:
-    return [PaymentGateway(name=str(g.name), id=g.id, config=[], currencies=list(g.currencies))
+    return [PaymentGateway(name=str(g.name), id=g.id, config=_config(g.id),
+                           currencies=list(g.currencies))
             for g in available_gateways(currency)]
 
 
@@ -236,6 +247,8 @@ class Checkout(graphene.ObjectType):
                     "options and the one chosen.")
     payment_gateway = graphene.String(description="CoopStore: the payment gateway chosen with "
                                       "checkoutPaymentMethodUpdate.")
+    transactions = NonNullList("backend.payments.graphql.types.TransactionItem",
+                               description="List of transactions for the checkout.")
 
     private_metadata_permission = "MANAGE_CHECKOUTS"
 
@@ -371,3 +384,9 @@ class Checkout(graphene.ObjectType):
     @staticmethod
     def resolve_payment_gateway(root: CheckoutView, _info: Any) -> str | None:
         return root.checkout.payment_gateway or None
+
+    @staticmethod
+    def resolve_transactions(root: CheckoutView, _info: Any) -> list:
+        transactions = list(root.checkout.payment_transactions.all())
+        prefetch_related_objects(transactions, "events")
+        return transactions

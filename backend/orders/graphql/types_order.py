@@ -9,6 +9,11 @@ import graphene
 import prices
 
 from backend.accounts.graphql.types import Address, User, language_code_enum
+from backend.fairpay.graphql.types import (
+    fair_pay_field,
+    order_fair_pay,
+    order_split_prefetch_lookups,
+)
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum
 from backend.graphql.core.ids import to_global_id
@@ -26,11 +31,14 @@ from backend.orders.models import AuthorizeStatus, ChargeStatus, OrderStatus
 from backend.orders.models import Order as OrderModel
 from backend.orders.models import OrderLine as OrderLineModel
 from backend.orders.services.order_cancel import order_can_be_cancelled_by_customer
+from backend.payments.selectors import transactions_of_order
 from catalog.graphql.channel import ChannelType
 from catalog.graphql.media import media_url
 from catalog.graphql.types import DEFAULT_THUMBNAIL_SIZE, ProductVariant
 
+from .dataloaders import api_group
 from .deliveries import ChosenDelivery, priced_in
+from .fulfillments import order_fulfillments
 
 OrderStatusEnum = graphene.Enum("OrderStatus", [(s.name, s.value) for s in OrderStatus],
                                 description="The status of an order.")
@@ -249,6 +257,12 @@ class Order(graphene.ObjectType):
     payment_gateway = graphene.String(description="CoopStore: the payment gateway chosen.")
     can_cancel = graphene.Boolean(required=True, description="CoopStore: whether the customer "
                                   "may still cancel it (orderCancel).")
+    transactions = NonNullList("backend.payments.graphql.types.TransactionItem", required=True,
+                               description="List of transactions for the order.")
+    fulfillments = NonNullList("backend.orders.graphql.fulfillments.Fulfillment", required=True,
+                               description="List of shipments for the order: one per "
+                                           "cooperative's parcel.")
+    fair_pay = fair_pay_field()
 
     private_metadata_permission = "MANAGE_ORDERS"
 
@@ -393,6 +407,19 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_can_cancel(root: OrderModel, _info: Any) -> bool:
         return order_can_be_cancelled_by_customer(root)
+
+    @staticmethod
+    def resolve_transactions(root: OrderModel, _info: Any) -> list:
+        return list(transactions_of_order(root))
+
+    @staticmethod
+    def resolve_fulfillments(root: OrderModel, _info: Any) -> list:
+        return order_fulfillments(root)
+
+    @staticmethod
+    def resolve_fair_pay(root: OrderModel, _info: Any) -> list:
+        api_group(root).ensure("fair_pay", *order_split_prefetch_lookups())
+        return order_fair_pay(root)
 
 
 class OrderCountableConnection(CountableConnection):

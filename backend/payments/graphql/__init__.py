@@ -1,0 +1,1 @@
+"""Saleor's transaction API over ``backend.payments``."""
