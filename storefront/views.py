@@ -8,9 +8,11 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from backend.orders.services.checkout_lines import MAX_LINE_QUANTITY
 from catalog.models import Channel
 from catalog.selectors import (
     category_ancestors,
@@ -32,9 +34,13 @@ from catalog.selectors import (
     variant_price,
     variant_quantity_available,
 )
+from fulfillment.selectors import delivery_estimate
 
+from .checkout_forms import AddToCartForm, CityForm
 from .forms import SORT_CHOICES, ProductFilterForm, is_refined
 from .pagination import paginate
+from .selectors import cities_by_region
+from .session import session_city
 
 
 def _currency(channel: Channel | None) -> str:
@@ -105,22 +111,44 @@ def cooperative(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "storefront/cooperative.html", context)
 
 
-@require_safe
-def product(request: HttpRequest, slug: str) -> HttpResponse:
+def product_page(request: HttpRequest, slug: str, *,
+                 cart_form: AddToCartForm | None = None) -> HttpResponse:
+    """The product page; ``cart_form`` carries a refused add-to-cart back with its errors.
+
+    With a delivery city in the session, it shows the delivery estimate to that city.
+    """
     channel = channel_get_storefront()
     found = product_get_for_page(channel=channel, slug=slug)
     if found is None or channel is None:
         raise Http404("No such product")
-    variant = product_variant_pick(found, request.GET.get("variant"))
+    variant = product_variant_pick(found, request.POST.get("variant") if cart_form
+                                   else request.GET.get("variant"))
+    available = variant_quantity_available(variant) if variant else 0
+    city = session_city(request)
+    weight = (variant.weight_grams or None) if variant else None
+    estimate = delivery_estimate(found, city, weight_grams=weight) if city else None
+    if cart_form is None and variant is not None:
+        cart_form = AddToCartForm(initial={"variant": variant.pk, "quantity": 1},
+                                  max_quantity=min(available, MAX_LINE_QUANTITY))
     return render(request, "storefront/product.html", {
         "channel": channel, "currency": _currency(channel), "product": found,
         "variant": variant,
         "variant_price": variant_price(variant) if variant else None,
-        "quantity_available": variant_quantity_available(variant) if variant else 0,
+        "quantity_available": available,
         "price_range": product_price_range(found, channel.currency_code),
         "breadcrumb": category_ancestors(found.category) if found.category_id else [],
         "more_products": products_more_from_cooperative(channel=channel, product=found),
+        "cart_form": cart_form, "estimate": estimate, "delivery_city": city,
+        "city_form": CityForm(initial={"city": city.slug if city else "",
+                                       "next": reverse("storefront:product", args=[slug])
+                                       + "#delivery"},
+                              regions=cities_by_region()),
     })
+
+
+@require_safe
+def product(request: HttpRequest, slug: str) -> HttpResponse:
+    return product_page(request, slug)
 
 
 @require_safe
@@ -131,7 +159,10 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Let crawlers in, keep them out of endless search combinations, point at the sitemap."""
-    lines = ["User-agent: *", "Disallow: /search/", "Disallow: /ar/search/",
-             "Disallow: /en/search/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    """Let crawlers in, keep them out of endless search combinations and private pages (cart,
+    checkout, account), point at the sitemap."""
+    private = ("search", "cart", "checkout", "account")
+    lines = ["User-agent: *",
+             *(f"Disallow: {prefix}/{page}/" for page in private for prefix in ("", "/ar", "/en")),
+             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from backend.core.money import format_money
+from backend.payments.gateways import DUMMY, GATEWAYS
 from catalog.models import Label, LabelKind, ProductMedia, ProductMediaType
 from catalog.models.base import active_language
 from catalog.selectors import (
@@ -26,6 +27,8 @@ from catalog.selectors import (
 )
 from catalog.services.products import editorjs_plaintext
 from catalog.thumbnails import thumbnail_url
+from fulfillment.messages import no_delivery_message, short_circuit_label
+from fulfillment.routing import NoDeliveryReason, ShortCircuitLevel
 from storefront.maps import MapDot, morocco_svg
 
 register = template.Library()
@@ -254,3 +257,69 @@ def initial(name: str) -> str:
     """The letter drawn in place of a missing logo: the first one of a meaningful word."""
     words = [w for w in str(name).split() if w.casefold() not in _GENERIC_WORDS]
     return (words or [str(name) or "?"])[0][:1].upper()
+
+
+@register.filter
+def quantity_field(form: Any, line: Any) -> Any:
+    """The cart form's quantity field of ``line`` (its name is built from the line's id)."""
+    from storefront.checkout_forms import quantity_field_name
+
+    try:
+        return form[quantity_field_name(line.pk)]
+    except KeyError:
+        return None
+
+
+@register.filter
+def form_field(form: Any, name: str) -> Any:
+    """``form[name]`` for field names built at run time (a parcel's delivery choice)."""
+    try:
+        return form[name]
+    except KeyError:
+        return None
+
+
+@register.filter
+def short_circuit(level: Any) -> str:
+    """The consumer's words for a short-circuit level ("Regional short circuit")."""
+    try:
+        return short_circuit_label(ShortCircuitLevel(str(level)))
+    except ValueError:
+        return ""
+
+
+@register.filter
+def no_delivery(reason: Any) -> str:
+    """Why no partner can deliver, in the reader's language."""
+    try:
+        return no_delivery_message(NoDeliveryReason(str(reason)))
+    except ValueError:
+        return ""
+
+
+@register.filter
+def partner_names(legs: Any) -> str:
+    """Who carries a parcel, in order ("A → B"), from routing legs or stored leg snapshots."""
+    names = [leg.get("partner_name", "") if isinstance(leg, dict) else leg.partner.name
+             for leg in (legs or ())]
+    return " → ".join(name for name in names if name)
+
+
+@register.filter
+def line_name(line: Any, field: str = "product") -> str:
+    """An order line's product (or variant) name as bought, in the reader's language if kept."""
+    french = line.product_name if field == "product" else line.variant_name
+    translated = (line.translated_product_name if field == "product"
+                  else line.translated_variant_name)
+    if active_language() != "fr" and active_language() == (line.order.language_code or "fr")[:2]:
+        return translated or french
+    return french
+
+
+@register.filter
+def gateway_name(gateway_id: str) -> str:
+    """A payment method's name in the reader's language (the demo gateway says it is one)."""
+    if gateway_id == DUMMY:
+        return _("Demo card (no money is charged)")
+    gateway = GATEWAYS.get(gateway_id)
+    return str(gateway.name) if gateway else gateway_id

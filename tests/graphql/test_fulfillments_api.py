@@ -85,7 +85,10 @@ def test_a_step_of_the_cooperative_shows_in_the_shipment(graphql, api_login, ord
 
 @pytest.mark.parametrize("status", [s.value for s in ShipmentStatus])
 def test_every_shipment_state_maps_to_a_saleor_fulfillment_status(status):
-    saleor = build_schema((SHARED / "reference" / "saleor-schema.graphql").read_text(),
+    reference = SHARED / "reference" / "saleor-schema.graphql"
+    if not reference.exists():
+        pytest.skip("Saleor's reference schema is in ../shared, which a user's clone lacks")
+    saleor = build_schema(reference.read_text(),
                           assume_valid=True).type_map["FulfillmentStatus"]
 
     mapped = FULFILLMENT_STATUS_OF_SHIPMENT[ShipmentStatus(status)]

@@ -23,8 +23,9 @@ from tests.storefront.shop_data import add_photo
 SEARCH_QUERIES = 16
 CATEGORY_QUERIES = SEARCH_QUERIES + 3
 COOPERATIVE_QUERIES = SEARCH_QUERIES + 2
-# channel, product + 10 prefetches, breadcrumb (2), 4 more products + 7 prefetches, navigation (2)
-PRODUCT_QUERIES = 24
+# channel, product + 10 prefetches, breadcrumb (2), 4 more products + 7 prefetches, navigation (2),
+# the cities of the delivery city picker (1)
+PRODUCT_QUERIES = 25
 HOME_QUERIES = 14
 
 

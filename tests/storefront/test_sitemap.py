@@ -25,10 +25,14 @@ def test_the_sitemap_lists_categories_cooperatives_regions_and_home(client, shop
     assert xml.count("<loc>http://testserver/regions/") == 12
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_search(client, db):
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_pages(client, db):
     response = client.get("/robots.txt")
 
     assert response.status_code == 200
     assert response.content.decode() == (
-        "User-agent: *\nDisallow: /search/\nDisallow: /ar/search/\nDisallow: /en/search/\n"
+        "User-agent: *\n"
+        "Disallow: /search/\nDisallow: /ar/search/\nDisallow: /en/search/\n"
+        "Disallow: /cart/\nDisallow: /ar/cart/\nDisallow: /en/cart/\n"
+        "Disallow: /checkout/\nDisallow: /ar/checkout/\nDisallow: /en/checkout/\n"
+        "Disallow: /account/\nDisallow: /ar/account/\nDisallow: /en/account/\n"
         "Sitemap: http://testserver/sitemap.xml\n")

@@ -1,0 +1,226 @@
+"""Reads of the cart, checkout and account pages, each in a fixed number of SQL queries.
+
+The rules (prices, totals, delivery options, who may cancel) stay in the orders and
+fulfillment selectors and services; this module only gathers what a page shows.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet, Sum, prefetch_related_objects
+from django.utils.translation import get_language
+
+from backend.accounts.models import Address, User
+from backend.cooperatives.models import Cooperative
+from backend.core.money import quantize
+from backend.orders.models import Checkout, CheckoutDelivery, Order, OrderDelivery, OrderLine
+from backend.orders.selectors import (
+    CheckoutLineInfo,
+    CheckoutTotals,
+    checkout_lines_info,
+    checkout_totals,
+)
+from catalog.models import ProductMedia
+from fulfillment.cart_quotes import QuoteGroup
+from fulfillment.models import City, Region
+
+
+@dataclass(frozen=True)
+class RegionCities:
+    """A region and its cities, for a city select grouped by region."""
+
+    region: Region
+    cities: list[City]
+
+
+def city_get(*, pk: int | None = None, slug: str | None = None) -> City | None:
+    """A shipped city with its region (one query), by primary key or slug."""
+    queryset = City.objects.select_related("region")
+    if pk is not None:
+        return queryset.filter(pk=pk).first()
+    if slug:
+        return queryset.filter(slug=slug[:64]).first()
+    return None
+
+
+def cities_by_region() -> list[RegionCities]:
+    """Every city under its region, both sorted by name in the active language: one query."""
+    language = get_language() or "fr"
+    groups: dict[int, RegionCities] = {}
+    for city in City.objects.select_related("region"):
+        group = groups.setdefault(city.region_id, RegionCities(region=city.region, cities=[]))
+        group.cities.append(city)
+    ordered = sorted(groups.values(), key=lambda g: g.region.localized_name(language))
+    for group in ordered:
+        group.cities.sort(key=lambda c: c.localized_name(language))
+    return ordered
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def checkout_for_page(*, token: object) -> Checkout | None:
+    """A checkout with its channel and shipping address (one query); None for a bad token."""
+    parsed = _uuid(token)
+    if parsed is None:
+        return None
+    return (Checkout.objects.select_related("channel", "shipping_address__city_ref__region")
+            .filter(token=parsed).first())
+
+
+def checkout_latest_of_user(*, user: User) -> Checkout | None:
+    """The customer's most recently changed cart, to bring back after they sign in."""
+    return Checkout.objects.filter(user=user).order_by("-updated_at").first()
+
+
+def checkout_quantity(*, token: object) -> int:
+    """How many units the cart holds, for the header (one query)."""
+    parsed = _uuid(token)
+    if parsed is None:
+        return 0
+    total = Checkout.objects.filter(token=parsed).aggregate(units=Sum("lines__quantity"))
+    return total["units"] or 0
+
+
+@dataclass
+class CartGroup:
+    """One cooperative's parcel of the cart: its lines, and what is known of its delivery."""
+
+    cooperative: Cooperative
+    lines: list[CheckoutLineInfo]
+    currency: str
+    delivery: CheckoutDelivery | None = None
+    quote: QuoteGroup | None = None
+
+    @property
+    def subtotal(self) -> Decimal:
+        return quantize(sum((i.total_price or 0 for i in self.lines), Decimal(0)), self.currency)
+
+
+@dataclass(frozen=True)
+class CartPage:
+    checkout: Checkout
+    groups: list[CartGroup]
+    totals: CheckoutTotals
+
+    @property
+    def lines(self) -> list[CheckoutLineInfo]:
+        return [line for group in self.groups for line in group.lines]
+
+    @property
+    def quantity(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+
+def _group_by_cooperative(lines: list[CheckoutLineInfo], currency: str) -> list[CartGroup]:
+    groups: dict[int, CartGroup] = {}
+    for info in lines:
+        cooperative = info.variant.product.cooperative
+        group = groups.setdefault(cooperative.pk, CartGroup(cooperative=cooperative, lines=[],
+                                                            currency=currency))
+        group.lines.append(info)
+    return list(groups.values())
+
+
+def cart_page(*, checkout: Checkout) -> CartPage:
+    """The cart grouped by cooperative, with photos, translations, chosen deliveries and totals.
+
+    Eleven queries whatever the number of lines: lines, variants, their prices and
+    translations, products' translations, photos and thumbnails, cooperatives' translations and
+    cities, the chosen deliveries and the payments (through ``checkout_totals``).
+    """
+    lines = checkout_lines_info(checkout)
+    products = [info.variant.product for info in lines]
+    prefetch_related_objects(
+        products, Prefetch("media", queryset=ProductMedia.objects.prefetch_related("thumbnails")),
+        "cooperative__translations", "cooperative__city")
+    prefetch_related_objects([checkout], Prefetch(
+        "deliveries", queryset=CheckoutDelivery.objects.order_by("pk")))
+    groups = _group_by_cooperative(lines, checkout.currency)
+    chosen = {delivery.cooperative_id: delivery for delivery in checkout.deliveries.all()}
+    for group in groups:
+        group.delivery = chosen.get(group.cooperative.pk)
+    return CartPage(checkout=checkout, groups=groups, totals=checkout_totals(checkout, lines))
+
+
+def cart_page_attach_quotes(page: CartPage, groups: tuple[QuoteGroup, ...]) -> CartPage:
+    """Pair each cooperative's parcel with its delivery quote (no query)."""
+    by_cooperative = {group.cooperative.pk: group for group in groups}
+    for group in page.groups:
+        group.quote = by_cooperative.get(group.cooperative.pk)
+    return page
+
+
+def quote_groups_for_page(groups: tuple[QuoteGroup, ...]) -> tuple[QuoteGroup, ...]:
+    """Load the translated names of the groups' cooperatives (one query) for the page."""
+    prefetch_related_objects([group.cooperative for group in groups], "translations")
+    return groups
+
+
+def orders_of_user(*, user: User) -> QuerySet[Order]:
+    """The customer's orders, newest first, with their number of items: one query."""
+    return (Order.objects.filter(user=user).annotate(items=Sum("lines__quantity"))
+            .order_by("-created_at", "-number"))
+
+
+def _order_details(queryset: QuerySet[Order]) -> QuerySet[Order]:
+    lines = OrderLine.objects.select_related("cooperative").order_by("cooperative_id", "pk")
+    deliveries = OrderDelivery.objects.order_by("cooperative_id", "pk")
+    return queryset.select_related("shipping_address__city_ref__region").prefetch_related(
+        Prefetch("lines", queryset=lines), Prefetch("deliveries", queryset=deliveries),
+        "lines__cooperative__translations")
+
+
+def order_of_user(*, user: User, number: int) -> Order | None:
+    """One of the customer's own orders (another customer's is None), with lines and parcels."""
+    return _order_details(Order.objects.filter(user=user, number=number)).first()
+
+
+def order_by_tracking_token(*, token: object) -> Order | None:
+    """The order behind a guest's secret confirmation link."""
+    parsed = _uuid(token)
+    if parsed is None:
+        return None
+    return _order_details(Order.objects.filter(tracking_token=parsed)).first()
+
+
+@dataclass(frozen=True)
+class OrderParcel:
+    """One cooperative's part of an order: its lines and its delivery."""
+
+    cooperative: Cooperative
+    lines: list[OrderLine]
+    delivery: OrderDelivery | None
+
+
+def order_parcels(order: Order) -> list[OrderParcel]:
+    """The order's lines grouped by cooperative with the chosen delivery (from prefetches)."""
+    deliveries = {d.cooperative_id: d for d in order.deliveries.all()}
+    groups: dict[int, OrderParcel] = {}
+    for line in order.lines.all():
+        parcel = groups.get(line.cooperative_id)
+        if parcel is None:
+            parcel = groups[line.cooperative_id] = OrderParcel(
+                cooperative=line.cooperative, lines=[],
+                delivery=deliveries.get(line.cooperative_id))
+        parcel.lines.append(line)
+    return list(groups.values())
+
+
+def addresses_of_user(*, user: User) -> list[Address]:
+    """The customer's address book, the default one first: one query."""
+    default_id = user.default_shipping_address_id
+    addresses = list(Address.objects.filter(user=user).select_related("city_ref__region")
+                     .order_by("pk"))
+    return sorted(addresses, key=lambda a: a.pk != default_id)
+
+
+def address_of_user(*, user: User, pk: int) -> Address | None:
+    """One address of the customer's book (another customer's is None)."""
+    return Address.objects.filter(user=user, pk=pk).select_related("city_ref").first()
