@@ -18,7 +18,12 @@ urlpatterns = [
          name="graphql"),
     *unlocalized_urlpatterns,  # sitemap.xml, robots.txt
     # Storefront pages: French at /, Arabic at /ar/, English at /en/ (canonical + hreflang).
-    *i18n_patterns(path("", include("storefront.urls")), prefix_default_language=False),
+    *i18n_patterns(
+        path("partner/", include("fulfillment.urls")),
+        path("track/", include("fulfillment.urls_tracking")),
+        path("coop/shipments/", include("fulfillment.urls_coop")),
+        path("", include("storefront.urls")),
+        prefix_default_language=False),
 ]
 
 # Media is served by Django in the embedded mode and behind the proxy otherwise.

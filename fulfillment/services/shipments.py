@@ -291,6 +291,17 @@ def _event_city(shipment: Shipment, leg: int, to_status: ShipmentStatus) -> int 
     return _int_or_none(shipment.legs[leg].get("from_city_id" if at_start else "to_city_id"))
 
 
+def _notify_on_commit(shipment: Shipment, event: ShipmentEvent) -> None:
+    """The customer's e-mail of an important step, queued once the step is committed."""
+    from ..emails import NOTIFIED_STEPS
+
+    if event.to_status in NOTIFIED_STEPS:
+        from ..tasks import shipment_step_notify
+
+        shipment_id, event_id = str(shipment.pk), event.pk
+        transaction.on_commit(lambda: shipment_step_notify.delay(shipment_id, event_id))
+
+
 def shipment_transition(*, shipment_id, to_status: ShipmentStatus | str, actor: ShipmentActor,
                         idempotency_key: str = "", note: str = "", city_id: int | None = None,
                         latitude: Decimal | None = None, longitude: Decimal | None = None,
@@ -343,6 +354,7 @@ def shipment_transition(*, shipment_id, to_status: ShipmentStatus | str, actor: 
                 latitude=latitude, longitude=longitude)
             if target == S.DELIVERED:
                 _hold_parcel_earnings(shipment, event_time)
+            _notify_on_commit(shipment, event)
             return ShipmentStep(shipment=shipment, event=event)
         # A wrong code: count it (committed), then refuse.
         shipment.delivery_code_failures += 1
