@@ -13,6 +13,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from backend.core.errors import DomainError
+from backend.core.images import ImageRejected, image_clean
 
 from .board_selectors import board_cards, cash_summary, partner_shipment_or_none, todays_route
 from .error_codes import ShipmentErrorCode
@@ -69,6 +71,17 @@ def cash(request: HttpRequest, partner: Partner) -> HttpResponse:
                   {"partner": partner, "summary": cash_summary(partner), "seo_noindex": True})
 
 
+def _proof_photo(request: HttpRequest) -> ContentFile | None:
+    """The optional photo of a failed attempt, checked and stripped of its metadata."""
+    upload = request.FILES.get("photo")
+    if upload is None:
+        return None
+    try:
+        return image_clean(upload)
+    except ImageRejected as rejected:
+        raise DomainError.single(ShipmentErrorCode.INVALID, str(rejected), "photo") from None
+
+
 def _run(action: str, request: HttpRequest, actor: ShipmentActor, shipment_id: uuid.UUID):
     post, key = request.POST, request.POST.get("idempotency_key", "")
     if action == "accept":
@@ -94,7 +107,8 @@ def _run(action: str, request: HttpRequest, actor: ShipmentActor, shipment_id: u
         reason = FAILURE_REASONS.get(post.get("reason", ""), "")
         note = " — ".join(p for p in (str(reason), post.get("note", "").strip()[:300]) if p)
         return shipment_transition(shipment_id=shipment_id, to_status=S.FAILED_ATTEMPT,
-                                   actor=actor, idempotency_key=key, note=note)
+                                   actor=actor, idempotency_key=key, note=note,
+                                   photo=_proof_photo(request))
     if action == "return":
         return shipment_transition(shipment_id=shipment_id, to_status=S.RETURNED, actor=actor,
                                    idempotency_key=key, note=_("Returned after failed attempts"))

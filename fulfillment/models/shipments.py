@@ -123,6 +123,8 @@ class ShipmentEvent(models.Model):
     to_status = models.CharField(max_length=32, choices=ShipmentStatus.choices)
     leg = models.PositiveSmallIntegerField(default=0)
     note = models.TextField(blank=True)
+    # Proof of a failed attempt (the customer absent), re-encoded without metadata.
+    photo = models.ImageField(upload_to="shipments/proofs/", blank=True)
     idempotency_key = models.CharField(max_length=64, blank=True)
 
     class Meta:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -274,6 +275,15 @@ def _apply(shipment: Shipment, to_status: ShipmentStatus) -> list[str]:
     return changed
 
 
+def _store_photo(shipment: Shipment, photo: ContentFile | None) -> str:
+    """Write the proof photo first: events are append-only, so it is set at creation."""
+    if photo is None:
+        return ""
+    field = ShipmentEvent._meta.get_field("photo")
+    name = field.generate_filename(None, f"{shipment.pk}-{uuid.uuid4().hex[:8]}.jpg")
+    return field.storage.save(name, photo)
+
+
 def _hold_parcel_earnings(shipment: Shipment, delivered_at: datetime) -> None:
     """The parcel's fair-pay shares become payable a holding period after its delivery."""
     from backend.fairpay.services.ledger import parcel_hold_record
@@ -306,7 +316,8 @@ def shipment_transition(*, shipment_id, to_status: ShipmentStatus | str, actor: 
                         idempotency_key: str = "", note: str = "", city_id: int | None = None,
                         latitude: Decimal | None = None, longitude: Decimal | None = None,
                         occurred_at: datetime | None = None,
-                        delivery_code: str | None = None) -> ShipmentStep:
+                        delivery_code: str | None = None,
+                        photo: ContentFile | None = None) -> ShipmentStep:
     """Move a shipment one step and record the event, or refuse and change nothing.
 
     Locks the shipment row. A partner may only act on shipments it carries a leg of (others
@@ -351,7 +362,7 @@ def shipment_transition(*, shipment_id, to_status: ShipmentStatus | str, actor: 
                 actor_partner_id=actor.partner_id, from_status=from_status, to_status=target,
                 leg=leg, note=note, idempotency_key=key,
                 city_id=city_id if city_id is not None else _event_city(shipment, leg, target),
-                latitude=latitude, longitude=longitude)
+                latitude=latitude, longitude=longitude, photo=_store_photo(shipment, photo))
             if target == S.DELIVERED:
                 _hold_parcel_earnings(shipment, event_time)
             _notify_on_commit(shipment, event)

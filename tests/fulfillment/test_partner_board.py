@@ -252,3 +252,58 @@ def test_another_cooperative_cannot_touch_the_parcel(client, board):
     assert Shipment.objects.get(pk=shipment.pk).status == S.AWAITING_PREPARATION
     client.force_login(board.user_a)
     assert client.get("/coop/shipments/").status_code == 403
+
+
+def _jpeg_with_gps() -> bytes:
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (1200, 900), (120, 90, 60))
+    exif = Image.Exif()
+    exif[0x8825] = {2: (33.0, 35.0, 0.0), 4: (7.0, 35.0, 0.0)}  # GPSInfo: latitude, longitude
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def _out_for_delivery(client, board):
+    client.force_login(board.user_a)
+    for name in ("accept", "pickup", "out"):
+        _post(client, board.shipment_a, name)
+
+
+def test_a_failed_attempt_keeps_a_photo_without_its_gps_metadata(client, board):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    _out_for_delivery(client, board)
+    raw = _jpeg_with_gps()
+    with Image.open(__import__("io").BytesIO(raw)) as original:
+        assert original.getexif().get(0x8825)
+
+    _post(client, board.shipment_a, "fail", reason="absent",
+          photo=SimpleUploadedFile("door.jpg", raw, content_type="image/jpeg"))
+
+    event = ShipmentEvent.objects.filter(shipment=board.shipment_a).last()
+    assert event.to_status == S.FAILED_ATTEMPT
+    with Image.open(event.photo.path) as stored:
+        assert stored.format == "JPEG"
+        assert not stored.getexif()
+        assert stored.size == (1200, 900)
+
+
+@pytest.mark.parametrize("payload", [b"not an image at all", _jpeg_with_gps()[:200]],
+                         ids=["text", "truncated"])
+def test_a_failed_attempt_with_a_bad_photo_is_refused_and_changes_nothing(client, board,
+                                                                          payload):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _out_for_delivery(client, board)
+    events = ShipmentEvent.objects.filter(shipment=board.shipment_a).count()
+
+    _post(client, board.shipment_a, "fail", reason="absent",
+          photo=SimpleUploadedFile("door.jpg", payload, content_type="image/jpeg"))
+
+    assert ShipmentEvent.objects.filter(shipment=board.shipment_a).count() == events
+    assert Shipment.objects.get(pk=board.shipment_a.pk).status == S.OUT_FOR_DELIVERY
