@@ -1,9 +1,16 @@
 """Network admins manage the geography, approve partners and set their coverage and pricing."""
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -68,6 +75,43 @@ class PartnerAdmin(admin.ModelAdmin):
     @admin.action(description=_("Suspend the selected partners"))
     def suspend(self, request: HttpRequest, queryset: QuerySet[Partner]) -> None:
         queryset.update(status=PartnerStatus.SUSPENDED)
+
+    def get_urls(self):
+        extra = [path("<int:partner_id>/remittance/",
+                      self.admin_site.admin_view(self.remittance_view),
+                      name="fulfillment_partner_remittance")]
+        return extra + super().get_urls()
+
+    def remittance_view(self, request: HttpRequest, partner_id: int) -> HttpResponse:
+        """Record cash a partner handed over to the network (it leaves the partner's cash)."""
+        from backend.core.errors import DomainError
+        from backend.fairpay.services.cash import partner_remittance_record
+
+        partner = get_object_or_404(Partner, pk=partner_id)
+        if not self.has_change_permission(request, partner):
+            raise PermissionDenied
+        form = RemittanceForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                partner_remittance_record(partner=partner, amount=form.cleaned_data["amount"],
+                                          reference=form.cleaned_data["reference"])
+            except DomainError as error:
+                form.add_error("amount", error.errors[0].message)
+            else:
+                self.message_user(request, _("Remittance recorded."))
+                return HttpResponseRedirect(
+                    reverse("admin:fulfillment_partner_change", args=[partner.pk]))
+        context = {**self.admin_site.each_context(request), "form": form, "partner": partner,
+                   "title": _("Cash remittance of %(name)s") % {"name": partner.name},
+                   "opts": self.model._meta}
+        return TemplateResponse(request, "admin/fulfillment/remittance.html", context)
+
+
+class RemittanceForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount (MAD)"), min_value=Decimal("0.01"),
+                                max_digits=12, decimal_places=2)
+    reference = forms.CharField(label=_("Reference (receipt or transfer number)"),
+                                max_length=64)
 
 
 @admin.register(PartnerCoverage)

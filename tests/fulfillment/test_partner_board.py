@@ -307,3 +307,24 @@ def test_a_failed_attempt_with_a_bad_photo_is_refused_and_changes_nothing(client
 
     assert ShipmentEvent.objects.filter(shipment=board.shipment_a).count() == events
     assert Shipment.objects.get(pk=board.shipment_a.pk).status == S.OUT_FOR_DELIVERY
+
+
+def test_a_network_admin_records_a_remittance_that_leaves_the_partners_cash(
+        client, admin_client, board, django_capture_on_commit_callbacks):
+    from backend.fairpay.models import Journal
+
+    url = reverse("admin:fulfillment_partner_remittance", args=[board.partner_a.pk])
+    refused = admin_client.post(url, {"amount": "50.00", "reference": "REC-1"})
+    assert refused.status_code == 200  # it holds no cash yet: the form says so
+    assert not Journal.objects.filter(reference="REC-1").exists()
+
+    _out_for_delivery(client, board)
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, board.shipment_a, "deliver",
+              code=delivery_code_for_customer(board.shipment_a), cash_collected="1")
+    done = admin_client.post(url, {"amount": "100.00", "reference": "REC-1"})
+
+    assert done.status_code == 302
+    assert Journal.objects.filter(reference="REC-1").count() == 1
+    cash_page = client.get("/partner/cash/").content.decode()
+    assert "100,00" in cash_page and "45,00" in cash_page
