@@ -55,6 +55,8 @@ from .selectors import (
     addresses_of_user,
     checkout_latest_of_user,
     cities_by_region,
+    fair_pay_total,
+    order_fair_pay,
     order_of_user,
     order_parcels,
     orders_of_user,
@@ -273,8 +275,10 @@ def _order_or_404(request: HttpRequest, number: int) -> Order:
 @never_cache
 def order_detail(request: HttpRequest, number: int) -> HttpResponse:
     order = _order_or_404(request, number)
+    shares = order_fair_pay(order)
     return render(request, "storefront/account/order_detail.html", _private(
         order=order, parcels=order_parcels(order), currency=order.currency,
+        fair_pay=shares, fair_pay_total=fair_pay_total(shares),
         can_cancel=order_can_be_cancelled_by_customer(order), section="orders"))
 
 

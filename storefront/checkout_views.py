@@ -50,8 +50,11 @@ from .errors import add_domain_errors
 from .selectors import (
     CartPage,
     cart_page,
+    checkout_fair_pay,
     cities_by_region,
+    fair_pay_total,
     order_by_tracking_token,
+    order_fair_pay,
     order_parcels,
     quote_groups_for_page,
 )
@@ -241,8 +244,10 @@ def checkout_review(request: HttpRequest) -> HttpResponse:
             session_checkout_forget(request)
             return redirect("storefront:checkout_confirmation", token=result.order.tracking_token)
     address = checkout.shipping_address
+    shares = checkout_fair_pay(page)
     return render(request, "storefront/checkout/review.html", _context(
-        page, "review", gateway=gateway, address=address, errors=errors))
+        page, "review", gateway=gateway, address=address, errors=errors, fair_pay=shares,
+        fair_pay_total=fair_pay_total(shares), fair_pay_estimate=True))
 
 
 @never_cache
@@ -254,7 +259,13 @@ def checkout_confirmation(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "storefront/checkout/confirmation.html", {
         "order": order, "parcels": order_parcels(order), "currency": order.currency,
         "seo_noindex": True, "gateway_name": _gateway_name(order.payment_gateway),
+        **_fair_pay_context(order),
     })
+
+
+def _fair_pay_context(order) -> dict[str, Any]:
+    shares = order_fair_pay(order)
+    return {"fair_pay": shares, "fair_pay_total": fair_pay_total(shares)}
 
 
 def _gateway_name(gateway_id: str) -> str:

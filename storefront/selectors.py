@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.db.models import Prefetch, QuerySet, Sum, prefetch_related_objects
 from django.utils.translation import get_language
@@ -15,6 +16,11 @@ from django.utils.translation import get_language
 from backend.accounts.models import Address, User
 from backend.cooperatives.models import Cooperative
 from backend.core.money import quantize
+from backend.fairpay import splits
+from backend.fairpay.graphql.types import fair_pay_estimate, order_split_prefetch_lookups
+from backend.fairpay.graphql.types import order_fair_pay as _order_shares
+from backend.fairpay.models import OrderLineSplit
+from backend.fairpay.selectors import checkout_split_estimate
 from backend.orders.models import Checkout, CheckoutDelivery, Order, OrderDelivery, OrderLine
 from backend.orders.selectors import (
     CheckoutLineInfo,
@@ -24,7 +30,7 @@ from backend.orders.selectors import (
 )
 from catalog.models import ProductMedia
 from fulfillment.cart_quotes import QuoteGroup
-from fulfillment.models import City, Region
+from fulfillment.models import City, Partner, Region
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ def _order_details(queryset: QuerySet[Order]) -> QuerySet[Order]:
     deliveries = OrderDelivery.objects.order_by("cooperative_id", "pk")
     return queryset.select_related("shipping_address__city_ref__region").prefetch_related(
         Prefetch("lines", queryset=lines), Prefetch("deliveries", queryset=deliveries),
-        "lines__cooperative__translations")
+        "lines__cooperative__translations", *order_split_prefetch_lookups())
 
 
 def order_of_user(*, user: User, number: int) -> Order | None:
@@ -224,3 +230,73 @@ def addresses_of_user(*, user: User) -> list[Address]:
 def address_of_user(*, user: User, pk: int) -> Address | None:
     """One address of the customer's book (another customer's is None)."""
     return Address.objects.filter(user=user, pk=pk).select_related("city_ref").first()
+
+
+# --- Fair pay: where the customer's money goes (issue 6, "Transparency") --------------------
+# The rules live in backend.fairpay (the pure engine, the order's frozen snapshot); these reads
+# call the same functions as the GraphQL ``Order.fairPay`` and ``Product.fairPayEstimate``.
+
+
+@dataclass(frozen=True)
+class FairPayBar:
+    """One segment of the product page's bar: a kind of payee, its amount and percentage."""
+
+    kind: str
+    amount: Decimal
+    percent: Decimal
+    offset: Decimal  # where the segment starts in the bar, in percent
+    share: float  # 0 to 1, as the engine gives it
+
+
+def product_fair_pay(*, request: object, product: object, price: Decimal | None, currency: str,
+                     delivery_price: Decimal | None = None) -> list[FairPayBar]:
+    """The split of ``price`` (plus a delivery) under the policy in force: two queries."""
+    if price is None:
+        return []
+    estimate = fair_pay_estimate(SimpleNamespace(context=request), product=product, price=price,
+                                 currency=currency, delivery_price=delivery_price)
+    bars, offset = [], Decimal(0)
+    for kind in ("cooperative", "delivery", "platform", "solidarity"):
+        share = getattr(estimate, kind)
+        if share.amount.amount or kind != "delivery":
+            percent = (Decimal(str(share.share)) * 100).quantize(Decimal("0.1"))
+            bars.append(FairPayBar(kind=kind, amount=share.amount.amount, percent=percent,
+                                   offset=offset, share=share.share))
+            offset += percent
+    return bars
+
+
+def order_fair_pay(order: Order) -> list:
+    """The order's split per payee from its snapshot (``ShareView``s; [] without one).
+    Free when ``order_fair_pay_prefetch`` was applied (``_order_details`` does)."""
+    return _order_shares(order)
+
+
+def checkout_fair_pay(page: CartPage) -> list:
+    """An estimate of the split of the checkout's order, per payee, as ``ShareView``s: the
+    engine's parts named like an order's (same aggregation as ``order_fair_pay``). Five
+    queries; [] when it cannot be split yet."""
+    checkout = page.checkout
+    split = checkout_split_estimate(checkout=checkout, lines=page.lines)
+    if split is None:
+        return []
+    cooperatives = {group.cooperative.pk: group.cooperative for group in page.groups}
+    partner_ids = {p.payee.id for p in split.parts if p.payee.kind == splits.PayeeKind.PARTNER}
+    partners = Partner.objects.in_bulk(partner_ids) if partner_ids else {}
+    rows = []
+    for part in split.parts:
+        payee = part.payee
+        row = OrderLineSplit(payee_kind=payee.kind.value, role=part.role.value,
+                             amount_minor=part.amount, rate=part.rate)
+        if payee.kind == splits.PayeeKind.PARTNER:
+            row.partner = partners.get(payee.id)
+        elif payee.id is not None:
+            row.cooperative = cooperatives.get(payee.id)
+        rows.append(row)
+    header = SimpleNamespace(parts=SimpleNamespace(all=lambda: rows),
+                             currency=split.currency, paid_minor=split.paid)
+    return _order_shares(SimpleNamespace(fair_pay_split=header))
+
+
+def fair_pay_total(shares: list) -> Decimal:
+    return sum((share.amount.amount for share in shares), Decimal(0))

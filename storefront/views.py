@@ -39,7 +39,7 @@ from fulfillment.selectors import delivery_estimate
 from .checkout_forms import AddToCartForm, CityForm
 from .forms import SORT_CHOICES, ProductFilterForm, is_refined
 from .pagination import paginate
-from .selectors import cities_by_region
+from .selectors import cities_by_region, product_fair_pay
 from .session import session_city
 
 
@@ -127,13 +127,19 @@ def product_page(request: HttpRequest, slug: str, *,
     city = session_city(request)
     weight = (variant.weight_grams or None) if variant else None
     estimate = delivery_estimate(found, city, weight_grams=weight) if city else None
+    price = variant_price(variant) if variant else None
+    delivery_price = estimate.option.price if estimate and estimate.option else None
     if cart_form is None and variant is not None:
         cart_form = AddToCartForm(initial={"variant": variant.pk, "quantity": 1},
                                   max_quantity=min(available, MAX_LINE_QUANTITY))
     return render(request, "storefront/product.html", {
         "channel": channel, "currency": _currency(channel), "product": found,
         "variant": variant,
-        "variant_price": variant_price(variant) if variant else None,
+        "variant_price": price,
+        "fair_pay": product_fair_pay(request=request, product=found, price=price,
+                                     currency=_currency(channel), delivery_price=delivery_price),
+        "fair_pay_price": (price + delivery_price) if price is not None and delivery_price
+                          else price,
         "quantity_available": available,
         "price_range": product_price_range(found, channel.currency_code),
         "breadcrumb": category_ancestors(found.category) if found.category_id else [],

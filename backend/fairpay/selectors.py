@@ -119,3 +119,49 @@ def cooperative_earnings(cooperative_id: int, first: date, last: date,
     entries = Entry.objects.filter(account=account, journal__kind__in=SPLIT_JOURNAL_KINDS,
                                    journal__occurred_at__gte=start, journal__occurred_at__lt=end)
     return -_sum(entries)
+
+
+def checkout_split_estimate(*, checkout, lines, at: datetime | None = None):
+    """How a checkout's order would be split if placed at ``at``: the snapshot's inputs and
+    policy (``order_split_request``'s rules) fed to the same pure engine. None when it cannot be
+    split yet (a line without a price, a delivery without legs).
+
+    ``lines`` are ``backend.orders.selectors.CheckoutLineInfo``; the checkout's deliveries are
+    read from ``checkout.deliveries.all()`` (prefetch them). Four queries: the policy, the
+    cooperatives' overrides and the partners of the legs (two).
+    """
+    from types import SimpleNamespace
+
+    from backend.core.errors import DomainError
+    from backend.core.money import quantize, to_minor_units
+
+    from . import splits
+    from .services.policy import split_policy_for
+    from .services.snapshots import (
+        _delivery_inputs,
+        _terms,
+        line_source,
+        payment_method_for_gateway,
+    )
+
+    if any(info.unit_price is None for info in lines):
+        return None
+    currency = checkout.currency
+    adapted = [SimpleNamespace(cooperative_id=info.cooperative.pk, cooperative=info.cooperative)
+               for info in lines]
+    terms = _terms(adapted)
+    policy = split_policy_for(at or timezone.now())
+    try:
+        request = splits.SplitRequest(
+            seed=f"checkout:{checkout.pk}", currency=currency,
+            lines=tuple(splits.LineInput(
+                key=line_source(info.line.pk), cooperative=terms[info.cooperative.pk],
+                amount=to_minor_units(quantize(info.unit_price * info.quantity, currency),
+                                      currency))
+                for info in sorted(lines, key=lambda i: str(i.line.pk))),
+            deliveries=_delivery_inputs(list(checkout.deliveries.all()), currency),
+            policy=policy.to_policy(),
+            method=splits.PaymentMethod(payment_method_for_gateway(checkout.payment_gateway)))
+        return splits.split_order(request)
+    except (DomainError, splits.SplitError):
+        return None

@@ -9,6 +9,7 @@ from django import template
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse, translate_url
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -59,6 +60,14 @@ def money(amount: Decimal | None, currency: str = "MAD") -> str:
     if amount is None or amount == "":
         return ""
     return format_money(Decimal(amount), currency or "MAD", get_language() or "fr")
+
+
+@register.filter
+def percent(share: Any) -> str:
+    """A part between 0 and 1 as a percentage with one decimal, as the active language writes
+    numbers (``0.9091`` → ``90,9 %`` in French)."""
+    value = (Decimal(str(share or 0)) * 100).quantize(Decimal("0.1"))
+    return f"{number_format(value, decimal_pos=1, use_l10n=True)}\u00a0%"
 
 
 @register.simple_tag

@@ -24,13 +24,15 @@ JOURNEYS = [
         "continue": "Continuer vers la livraison", "review": "Continuer vers la vérification",
         "cod": "Paiement à la livraison", "placed": "Merci\xa0! Votre commande est passée.",
         "signup": "Créer mon compte", "route": "Livré par Souss Express depuis Taliouine",
-        "order": "Commande {number}", "added": "Ajouté à votre panier."}),
+        "order": "Commande {number}", "added": "Ajouté à votre panier.",
+        "fair_pay": "Où va votre argent", "bar_delivery": "Partenaires de livraison"}),
     ("/ar", "ar", "rtl", {
         "show": "عرض التوصيل", "add": "أضف إلى السلة", "checkout": "إتمام الطلب",
         "continue": "المتابعة إلى التوصيل", "review": "المتابعة إلى المراجعة",
         "cod": "الدفع عند الاستلام", "placed": "شكرًا! تم تسجيل طلبك.",
         "signup": "إنشاء حسابي", "route": "يوصله Souss Express من تالوين",
-        "order": "الطلب {number}", "added": "أُضيف إلى سلتك."}),
+        "order": "الطلب {number}", "added": "أُضيف إلى سلتك.",
+        "fair_pay": "أين تذهب أموالك", "bar_delivery": "شركاء التوصيل"}),
 ]
 
 
@@ -54,6 +56,10 @@ def test_a_guest_buys_from_two_cooperatives_pays_on_delivery_then_signs_up(
         page.locator("select[name=city]").select_option("agadir")
         page.get_by_role("button", name=words["show"]).click()
         assert words["route"] in " ".join(page.locator(".delivery-estimate").inner_text().split())
+        # With a city, the product page's split includes what the delivery partners receive.
+        assert page.locator("#fair-pay h2").inner_text() == words["fair_pay"]
+        assert words["bar_delivery"] in page.locator("#fair-pay").inner_text()
+        assert page.locator("#fair-pay svg.fair-pay-bar rect").count() == 4
         page.locator("input[name=quantity]").fill("2")
         shot("1-product")
         page.get_by_role("button", name=words["add"]).click()
@@ -90,6 +96,7 @@ def test_a_guest_buys_from_two_cooperatives_pays_on_delivery_then_signs_up(
 
         assert re.search(rf"{prefix}/checkout/review/$", page.url)
         assert page.locator(".review-delivery").count() == 2
+        _assert_split_table(page, words, money_total=page.locator(".totals-final dd.grand"))
         shot("5-review")
         page.locator("form.checkout-form button[type=submit]").click()
 
@@ -97,7 +104,15 @@ def test_a_guest_buys_from_two_cooperatives_pays_on_delivery_then_signs_up(
         order = Order.objects.get()
         assert order.deliveries.count() == 2 and order.user is None
         assert str(order.number) in page.locator(".order-number").inner_text()
+        shown = _assert_split_table(page, words,
+                                    money_total=page.locator(".totals-final dd.grand"))
+        parts = order.fair_pay_split.parts.all()
+        assert sum(p.amount_minor for p in parts) == order.total_amount * 100
+        assert len(shown) == len({(p.payee_kind, p.partner_id or p.cooperative_id)
+                                  for p in parts if p.amount_minor})
         shot("6-confirmation")
+        page.locator("#fair-pay").screenshot(
+            path=artifacts / f"{lang}-checkout-6-confirmation-fair-pay.png")
 
         # Signing up with the same e-mail puts the guest order in the history.
         page.get_by_role("link", name=words["signup"]).click()
@@ -112,6 +127,19 @@ def test_a_guest_buys_from_two_cooperatives_pays_on_delivery_then_signs_up(
         assert order.user is not None and order.user.email == "salma@example.ma"
     finally:
         context.close()
+
+
+def _assert_split_table(page, words, *, money_total) -> list[str]:
+    """The order's split per payee is on screen in the page's language, and its total is the
+    order's total as the page writes it. Returns the payee kinds shown."""
+    section = page.locator("#fair-pay")
+    assert section.is_visible()
+    assert section.locator("h2").inner_text() == words["fair_pay"]
+    kinds = [row.get_attribute("data-payee") for row in section.locator("tr[data-payee]").all()]
+    assert kinds.count("cooperative") == 2  # two cooperatives, two parcels
+    assert {"partner", "platform", "solidarity_fund"} <= set(kinds)
+    assert section.locator(".fp-total").inner_text() == money_total.inner_text()
+    return kinds
 
 
 def _shooter(page, artifacts, lang: str):

@@ -21,6 +21,14 @@ JOURNEYS = [
     ("/ar", "ar", "rtl", "زيوت", "زيت أركان غذائي", "\u200f180,00\xa0د.م.\u200f", "500 مل",
      "\u200f1.180,50\xa0د.م.\u200f"),
 ]
+# Where the 180 MAD go (Tifawin is women-led: 5% commission), heading and amounts as shown.
+FAIR_PAY = {
+    "fr": ("Où va votre argent", {"cooperative": "169,20\xa0MAD", "platform": "9,00\xa0MAD",
+                                  "solidarity": "1,80\xa0MAD"}),
+    "ar": ("أين تذهب أموالك", {"cooperative": "\u200f169,20\xa0د.م.\u200f",
+                               "platform": "\u200f9,00\xa0د.م.\u200f",
+                               "solidarity": "\u200f1,80\xa0د.م.\u200f"}),
+}
 
 
 @pytest.mark.parametrize(
@@ -55,6 +63,8 @@ def test_a_shopper_goes_from_home_to_a_category_to_a_product(
         assert page.locator(".gallery img").first.evaluate("img => img.naturalWidth") > 0
         assert _page_width(page) == PHONE["width"]
         page.screenshot(path=artifacts / f"{lang}-3-product-phone.png", full_page=True)
+        _assert_fair_pay_bar(page, lang)
+        page.locator("#fair-pay").screenshot(path=artifacts / f"{lang}-3-product-fair-pay.png")
 
         page.locator("nav.variants").get_by_role("link", name=re.compile(variant)).click()
         assert page.locator(".price-lg").text_content() == dearer
@@ -96,6 +106,20 @@ def test_the_search_form_filters_and_sorts_without_javascript(live_server, chrom
         page.screenshot(path=artifacts / "en-search-phone.png", full_page=True)
     finally:
         context.close()
+
+
+def _assert_fair_pay_bar(page, lang: str) -> None:
+    """The split of the price is on screen: heading, bar and one amount per payee."""
+    heading, amounts = FAIR_PAY[lang]
+    section = page.locator("#fair-pay")
+    assert section.is_visible()
+    assert section.locator("h2").inner_text() == heading
+    bar = section.locator("svg.fair-pay-bar")
+    assert bar.is_visible() and bar.bounding_box()["width"] > 200
+    assert section.locator("svg.fair-pay-bar rect").count() == 3
+    shown = {item.get_attribute("data-payee"): item.locator(".fp-amount").inner_text()
+             for item in section.locator("li[data-payee]").all()}
+    assert shown == amounts
 
 
 def _page_width(page) -> int:

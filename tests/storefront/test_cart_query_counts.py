@@ -23,8 +23,9 @@ from tests.storefront.shop_data import add_photo
 CART_QUERIES = 16
 # ... plus the delivery city and the partner network (2) for every parcel's estimate at once.
 CART_WITH_CITY_QUERIES = CART_QUERIES + 3
-# session, checkout, the cart (11) and the navigation (2).
-REVIEW_QUERIES = 15
+# session, checkout, the cart (11), the navigation (2) and the fair-pay estimate of the order
+# (4: the policy in force, the cooperatives' overrides, the legs' partners by slug, their names).
+REVIEW_QUERIES = 19
 # session, checkout, the cart (11), the delivery options of every parcel (checkout_delivery_options:
 # address, lines again, cooperatives' cities, partner network), cooperatives' names, navigation.
 DELIVERY_QUERIES = 25

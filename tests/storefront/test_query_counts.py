@@ -24,8 +24,9 @@ SEARCH_QUERIES = 16
 CATEGORY_QUERIES = SEARCH_QUERIES + 3
 COOPERATIVE_QUERIES = SEARCH_QUERIES + 2
 # channel, product + 10 prefetches, breadcrumb (2), 4 more products + 7 prefetches, navigation (2),
-# the cities of the delivery city picker (1)
-PRODUCT_QUERIES = 25
+# the cities of the delivery city picker (1), the fair-pay estimate of the price (2: the split
+# policy in force and the cooperatives' commission overrides)
+PRODUCT_QUERIES = 27
 HOME_QUERIES = 14
 
 
