@@ -33,6 +33,7 @@ from backend.payments.gateways import (
     CASH_ON_DELIVERY,
     DUMMY,
     GATEWAYS,
+    STRIPE,
     Gateway,
     available_gateways,
 )
@@ -60,8 +61,8 @@ from .selectors import (
 )
 from .session import session_checkout, session_checkout_forget, session_city, session_city_remember
 
-# Gateways a page without JavaScript can pay through; a card (Stripe) needs Stripe.js.
-STOREFRONT_GATEWAYS = (CASH_ON_DELIVERY, DUMMY)
+# Gateways the storefront offers; the card (Stripe) step needs Stripe.js and its keys.
+STOREFRONT_GATEWAYS = (CASH_ON_DELIVERY, DUMMY, STRIPE)
 DUMMY_CHARGE = {"event": {"type": "CHARGE_SUCCESS", "includePspReference": True}}
 STEPS = ("address", "delivery", "review")
 
@@ -235,6 +236,9 @@ def checkout_review(request: HttpRequest) -> HttpResponse:
     gateway = next((g for g in _offered_gateways(checkout.currency)
                     if g.id == checkout.payment_gateway), None)
     errors: list[tuple[str, str]] = []
+    if request.method == "POST" and gateway is not None and gateway.id == STRIPE and (
+            page.totals.charged < page.totals.total):
+        return redirect("storefront:checkout_pay")
     if request.method == "POST":
         try:
             result = _place_order(checkout, page, gateway)

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import account_views, cart_views, checkout_views, views
+from . import account_views, card_views, cart_views, checkout_views, views
 from .sitemaps import SITEMAPS
 
 app_name = "storefront"
@@ -22,6 +22,8 @@ urlpatterns = [
     path("checkout/", checkout_views.checkout_address, name="checkout_address"),
     path("checkout/delivery/", checkout_views.checkout_delivery, name="checkout_delivery"),
     path("checkout/review/", checkout_views.checkout_review, name="checkout_review"),
+    path("checkout/pay/", card_views.checkout_pay, name="checkout_pay"),
+    path("checkout/pay/return/", card_views.checkout_pay_return, name="checkout_pay_return"),
     path("checkout/confirmation/<uuid:token>/", checkout_views.checkout_confirmation,
          name="checkout_confirmation"),
     path("account/", account_views.account, name="account"),
