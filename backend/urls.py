@@ -22,6 +22,7 @@ urlpatterns = [
         path("partner/", include("fulfillment.urls")),
         path("track/", include("fulfillment.urls_tracking")),
         path("coop/shipments/", include("fulfillment.urls_coop")),
+        path("coop/earnings/", include("backend.fairpay.urls")),
         path("", include("storefront.urls")),
         prefix_default_language=False),
 ]
