@@ -10,9 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from backend.core.errors import DomainError
+from backend.orders.error_codes import CheckoutErrorCode
 from backend.orders.services.checkout_complete import checkout_complete
 from backend.payments.gateways import STRIPE
 from backend.payments.models import TransactionItem
@@ -69,7 +71,13 @@ def checkout_pay_return(request: HttpRequest) -> HttpResponse:
     if transaction is None:
         raise Http404("No such payment")
     try:
-        transaction_process(transaction_token=transaction.token, language=get_language())
+        result = transaction_process(transaction_token=transaction.token,
+                                     language=get_language())
+        if result.event is not None and result.event.type == "CHARGE_FAILURE":
+            # The bank's reason (translated by payments), not "the checkout is not paid".
+            raise DomainError.single(CheckoutErrorCode.PAYMENT_ERROR,
+                                     result.event.message or _("The payment was declined."),
+                                     "payment")
         order = checkout_complete(checkout_token=checkout.token).order
     except DomainError as error:
         page = cart_page(checkout=checkout)

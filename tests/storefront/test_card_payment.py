@@ -82,7 +82,12 @@ def test_a_declined_card_keeps_the_cart_and_the_stock(client, card_checkout, fak
     response = client.get(return_url.replace("http://testserver", ""))
 
     assert response.status_code == 200
-    assert "alert-error" in response.content.decode()
+    page = response.content.decode()
+    assert "alert-error" in page and "doesn&#x27;t cover" not in page
+    from backend.payments.models import TransactionEvent
+
+    decline = TransactionEvent.objects.get(type="CHARGE_FAILURE")
+    assert decline.message and decline.message in page.replace("&#x27;", "'")
     assert Order.objects.count() == 0
     assert Checkout.objects.filter(token=card_checkout.token).exists()
     assert Stock.objects.filter(quantity_allocated__gt=0).count() == 0
