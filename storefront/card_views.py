@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from backend.core.errors import DomainError
+from backend.core.validation import uuid_or_none
 from backend.orders.error_codes import CheckoutErrorCode
 from backend.orders.services.checkout_complete import checkout_complete
 from backend.payments.gateways import STRIPE
@@ -65,9 +66,9 @@ def checkout_pay_return(request: HttpRequest) -> HttpResponse:
     checkout = _session_stripe_checkout(request)
     if checkout is None:
         return redirect("storefront:cart")
-    token = request.GET.get("transaction", "")
-    transaction = TransactionItem.objects.filter(
-        checkout_token=checkout.token, token__in=[t for t in [_uuid(token)] if t]).first()
+    token = uuid_or_none(request.GET.get("transaction", ""))
+    transaction = (TransactionItem.objects.filter(checkout_token=checkout.token, token=token)
+                   .first() if token else None)
     if transaction is None:
         raise Http404("No such payment")
     try:
@@ -87,12 +88,3 @@ def checkout_pay_return(request: HttpRequest) -> HttpResponse:
             "retry": True, "seo_noindex": True, "step": "review"})
     session_checkout_forget(request)
     return redirect("storefront:checkout_confirmation", token=order.tracking_token)
-
-
-def _uuid(value: str):
-    import uuid
-
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None

@@ -5,7 +5,6 @@ fulfillment selectors and services; this module only gathers what a page shows.
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
@@ -16,6 +15,7 @@ from django.utils.translation import get_language
 from backend.accounts.models import Address, User
 from backend.cooperatives.models import Cooperative
 from backend.core.money import quantize
+from backend.core.validation import uuid_or_none
 from backend.fairpay import splits
 from backend.fairpay.graphql.types import fair_pay_estimate, order_split_prefetch_lookups
 from backend.fairpay.graphql.types import order_fair_pay as _order_shares
@@ -64,16 +64,9 @@ def cities_by_region() -> list[RegionCities]:
     return ordered
 
 
-def _uuid(value: object) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError):
-        return None
-
-
 def checkout_for_page(*, token: object) -> Checkout | None:
     """A checkout with its channel and shipping address (one query); None for a bad token."""
-    parsed = _uuid(token)
+    parsed = uuid_or_none(token)
     if parsed is None:
         return None
     return (Checkout.objects.select_related("channel", "shipping_address__city_ref__region")
@@ -87,7 +80,7 @@ def checkout_latest_of_user(*, user: User) -> Checkout | None:
 
 def checkout_quantity(*, token: object) -> int:
     """How many units the cart holds, for the header (one query)."""
-    parsed = _uuid(token)
+    parsed = uuid_or_none(token)
     if parsed is None:
         return 0
     total = Checkout.objects.filter(token=parsed).aggregate(units=Sum("lines__quantity"))
@@ -190,7 +183,7 @@ def order_of_user(*, user: User, number: int) -> Order | None:
 
 def order_by_tracking_token(*, token: object) -> Order | None:
     """The order behind a guest's secret confirmation link."""
-    parsed = _uuid(token)
+    parsed = uuid_or_none(token)
     if parsed is None:
         return None
     return _order_details(Order.objects.filter(tracking_token=parsed)).first()

@@ -1,6 +1,7 @@
 """Input cleaning shared by services: the same rule gives the same error everywhere."""
 from __future__ import annotations
 
+import uuid
 from enum import Enum
 
 from django.core.exceptions import ValidationError
@@ -21,3 +22,11 @@ def email_clean(email: str, *, code_enum: type[Enum], field: str = "email") -> s
         raise DomainError.single(code_enum.INVALID, _("Enter a valid email address."),
                                  field) from None
     return email
+
+
+def uuid_or_none(value: object) -> uuid.UUID | None:
+    """The UUID a string names, or None for anything malformed (empty, NUL, junk)."""
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        return None

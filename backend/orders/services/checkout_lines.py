@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError, ErrorItem
+from backend.core.validation import uuid_or_none
 from catalog.models import Channel, ProductVariant, ProductVariantChannelListing
 from catalog.selectors import products_visible, variant_quantity_available
 
@@ -135,7 +136,7 @@ def checkout_lines_update(*, checkout: Checkout, lines: Sequence[LineInput]) -> 
 @transaction.atomic
 def checkout_lines_delete(*, checkout: Checkout, line_ids: Sequence[str]) -> Checkout:
     existing = set(checkout.lines.values_list("id", flat=True))
-    unknown = [i for i in line_ids if _uuid_or_none(i) not in existing]
+    unknown = [i for i in line_ids if uuid_or_none(i) not in existing]
     if unknown:
         raise DomainError.single(CheckoutErrorCode.INVALID,
                                  _("Provided line_ids aren't part of checkout."), "lineIds",
@@ -150,15 +151,6 @@ def _drop_deliveries_of_gone_cooperatives(checkout: Checkout) -> None:
     """A cooperative whose last line left the cart has no parcel, hence no delivery."""
     remaining = checkout.lines.values("variant__product__cooperative_id")
     checkout.deliveries.exclude(cooperative_id__in=remaining).delete()
-
-
-def _uuid_or_none(value):
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def _write_quantities(checkout: Checkout, current: dict[int, CheckoutLine],
