@@ -4,14 +4,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
-from django.views.static import serve
 
+from backend.core.media_files import serve_media
 from backend.graphql.views import CoopGraphQLView
 from backend.health import healthz
+from backend.metrics import metrics_view
 from storefront.urls import unlocalized_urlpatterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),
     path("webhooks/", include("backend.payments.urls")),
     path("admin/", admin.site.urls),
     path("graphql/", csrf_exempt(CoopGraphQLView.as_view(graphiql=settings.DEBUG)),
@@ -23,11 +25,15 @@ urlpatterns = [
         path("track/", include("fulfillment.urls_tracking")),
         path("coop/shipments/", include("fulfillment.urls_coop")),
         path("coop/earnings/", include("backend.fairpay.urls")),
+        path("coop/catalog/", include("catalog.spreadsheets.urls")),
+        path("coop/products/", include("catalog.dashboard.urls")),
+        path("coop/promotions/", include("backend.discounts.dashboard.urls")),
+        path("coop/", include("backend.cooperatives.urls")),
+        path("pages/", include("backend.content.urls")),
         path("", include("storefront.urls")),
         prefix_default_language=False),
 ]
 
 # Media is served by Django in the embedded mode and behind the proxy otherwise.
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", True):
-    urlpatterns.insert(0, path("media/<path:path>", serve,
-                               {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.insert(0, path("media/<path:path>", serve_media, name="media"))

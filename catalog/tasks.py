@@ -4,6 +4,10 @@ from __future__ import annotations
 from celery import shared_task
 
 from .models import ProductMedia
+from .spreadsheets.tasks import (  # noqa: F401  (autodiscovery finds catalog.tasks only)
+    catalog_import_check_task,
+    catalog_import_run_task,
+)
 from .thumbnails import media_create_thumbnails
 
 

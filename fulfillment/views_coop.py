@@ -6,15 +6,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from backend.cooperatives.models import CooperativeStaff
+from backend.cooperatives.access import cooperative_staff_required
 from backend.core.errors import DomainError
 
 from .board_selectors import cooperative_shipments
@@ -22,17 +20,9 @@ from .models import Shipment, ShipmentStatus
 from .services.shipments import ShipmentActor, shipment_transition
 
 
-def _cooperative_ids(request: HttpRequest) -> list[int]:
-    ids = list(CooperativeStaff.objects.filter(user=request.user)
-               .values_list("cooperative_id", flat=True))
-    if not ids:
-        raise PermissionDenied
-    return ids
-
-
-@login_required
+@cooperative_staff_required
 def shipments(request: HttpRequest) -> HttpResponse:
-    rows = cooperative_shipments(_cooperative_ids(request))
+    rows = cooperative_shipments([request.coop.cooperative_id])
     return render(request, "fulfillment/coop/shipments.html", {
         "to_prepare": [s for s in rows if s.status == ShipmentStatus.AWAITING_PREPARATION],
         "ready": [s for s in rows if s.status == ShipmentStatus.READY_FOR_PICKUP],
@@ -41,7 +31,7 @@ def shipments(request: HttpRequest) -> HttpResponse:
 
 def _own_shipment(request: HttpRequest, shipment_id: uuid.UUID) -> Shipment:
     shipment = (Shipment.objects.filter(pk=shipment_id,
-                                        cooperative_id__in=_cooperative_ids(request))
+                                        cooperative_id=request.coop.cooperative_id)
                 .select_related("order__shipping_address", "cooperative").first())
     if shipment is None:
         raise Http404
@@ -49,7 +39,7 @@ def _own_shipment(request: HttpRequest, shipment_id: uuid.UUID) -> Shipment:
 
 
 @require_POST
-@login_required
+@cooperative_staff_required
 def mark_ready(request: HttpRequest, shipment_id: uuid.UUID) -> HttpResponse:
     shipment = _own_shipment(request, shipment_id)
     actor = ShipmentActor.for_cooperative(shipment.cooperative_id, request.user)
@@ -62,10 +52,12 @@ def mark_ready(request: HttpRequest, shipment_id: uuid.UUID) -> HttpResponse:
     else:
         messages.success(request, _("Already recorded.") if step.replayed
                          else _("Marked ready for pickup."))
-    return HttpResponseRedirect(reverse("coop_shipments:list"), status=303)
+    back = request.POST.get("next", "")
+    target = reverse("coop:orders") if back == "orders" else reverse("coop_shipments:list")
+    return HttpResponseRedirect(target, status=303)
 
 
-@login_required
+@cooperative_staff_required
 def packing_slip(request: HttpRequest, shipment_id: uuid.UUID) -> HttpResponse:
     shipment = _own_shipment(request, shipment_id)
     lines = shipment.order.lines.filter(cooperative_id=shipment.cooperative_id)

@@ -9,7 +9,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 ACCOUNT_FIELDS = {"email": "email", "password": "password", "firstName": "first_name",
-                  "lastName": "last_name", "token": None, "languageCode": "language_code"}
+                  "lastName": "last_name", "token": None, "languageCode": "language_code",
+                  "oldPassword": "old_password", "newPassword": "new_password"}
 
 
 def _email_field(**kwargs: Any) -> forms.CharField:
@@ -66,3 +67,19 @@ class ProfileForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     language_code = forms.ChoiceField(label=_("Language of our e-mails"),
                                       choices=settings.LANGUAGES)
+
+
+class PasswordChangeForm(forms.Form):
+    old_password = _password_field(_("Current password"), "current-password")
+    new_password = _password_field(_("New password"), "new-password")
+
+
+class AccountConfirmForm(forms.Form):
+    """The e-mail and token of the confirmation link, posted back (a GET changes nothing)."""
+
+    email = forms.CharField(max_length=254, widget=forms.HiddenInput)
+    token = forms.CharField(max_length=128, widget=forms.HiddenInput)
+
+
+class AccountDeleteForm(forms.Form):
+    token = forms.CharField(max_length=128, widget=forms.HiddenInput)

@@ -1,4 +1,5 @@
-"""Account pages: register, sign in and out, password reset, profile, addresses and orders.
+"""Account pages: register and confirm the e-mail, sign in and out, password reset and change,
+profile, addresses, orders, and deleting the account by an e-mailed link.
 
 A customer only ever reaches their own addresses and orders: another customer's give 404.
 Signing in (or registering) gives the guest's cart of this session to the account.
@@ -8,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,8 +23,12 @@ from django.views.decorators.http import require_POST
 
 from backend.accounts.models import Address, User
 from backend.accounts.services.accounts import (
+    account_confirm,
+    account_delete,
+    account_delete_request,
     account_register,
     account_update,
+    password_change,
     password_reset_request,
     password_set,
 )
@@ -33,6 +38,7 @@ from backend.accounts.services.addresses import (
     account_address_set_default,
     account_address_update,
 )
+from backend.core import ratelimit
 from backend.core.errors import DomainError
 from backend.orders.models import Order
 from backend.orders.services.checkout_details import checkout_attach_to_user
@@ -40,6 +46,9 @@ from backend.orders.services.order_cancel import order_can_be_cancelled_by_custo
 
 from .account_forms import (
     ACCOUNT_FIELDS,
+    AccountConfirmForm,
+    AccountDeleteForm,
+    PasswordChangeForm,
     PasswordResetForm,
     PasswordSetForm,
     ProfileForm,
@@ -90,7 +99,26 @@ class SignInView(LoginView):
     redirect_authenticated_user = True
     extra_context = {"seo_noindex": True}
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Locked out after repeated failures (``backend.core.ratelimit``): 429, no check."""
+        email = request.POST.get("username")
+        try:
+            ratelimit.login_ensure_allowed(request, email)
+        except ratelimit.RateLimited as limited:
+            messages.error(request, limited.message())
+            form = self.form_class(request, initial={"username": (email or "")[:254]})
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            response["Retry-After"] = str(limited.retry_after)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: SignInForm) -> HttpResponse:
+        ratelimit.login_failed(self.request, self.request.POST.get("username"))
+        return super().form_invalid(form)
+
     def form_valid(self, form: SignInForm) -> HttpResponse:
+        ratelimit.login_succeeded(self.request, form.cleaned_data.get("username"))
         response = super().form_valid(form)
         cart_follow_user(self.request, form.get_user())
         return response
@@ -108,7 +136,8 @@ class SignOutView(LogoutView):
 @sensitive_post_parameters("password")
 @never_cache
 def register(request: HttpRequest) -> HttpResponse:
-    """Create an account; guest orders placed with the same e-mail appear in its history."""
+    """Create an account and e-mail its confirmation link; guest orders placed with the same
+    e-mail join its history once the e-mail is confirmed."""
     if request.user.is_authenticated:
         return redirect("storefront:account")
     target = safe_next(request, request.POST.get("next") or request.GET.get("next"),
@@ -118,16 +147,20 @@ def register(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                user = account_register(email=data["email"], password=data["password"],
-                                        first_name=data["first_name"],
-                                        last_name=data["last_name"],
-                                        language_code=get_language() or "fr")
+                ratelimit.register_ensure_allowed(request)
+                user = account_register(
+                    email=data["email"], password=data["password"],
+                    first_name=data["first_name"], last_name=data["last_name"],
+                    language_code=get_language() or "fr",
+                    redirect_url=request.build_absolute_uri(reverse("storefront:account_confirm")))
             except DomainError as error:
                 add_domain_errors(form, error, ACCOUNT_FIELDS)
             else:
                 login(request, user, backend=MODEL_BACKEND)
                 cart_follow_user(request, user)
-                messages.success(request, _("Welcome! Your account is ready."))
+                messages.success(request, _("Welcome! Your account is ready. We sent you a link "
+                                            "to confirm your e-mail address: your orders as a "
+                                            "guest appear here once it is confirmed."))
                 return redirect(target)
     else:
         form = RegisterForm(initial={"email": (request.GET.get("email") or "")[:254]})
@@ -140,10 +173,16 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = PasswordResetForm(request.POST)
         if form.is_valid():
-            password_reset_request(
-                email=form.cleaned_data["email"],
-                redirect_url=request.build_absolute_uri(reverse("storefront:password_reset_set")))
-            return redirect("storefront:password_reset_sent")
+            try:
+                if ratelimit.password_reset_allowed(request, form.cleaned_data["email"]):
+                    password_reset_request(
+                        email=form.cleaned_data["email"],
+                        redirect_url=request.build_absolute_uri(
+                            reverse("storefront:password_reset_set")))
+            except DomainError as error:
+                add_domain_errors(form, error, ACCOUNT_FIELDS)
+            else:
+                return redirect("storefront:password_reset_sent")
     else:
         form = PasswordResetForm()
     return render(request, "storefront/account/password_reset.html", _private(form=form))
@@ -295,3 +334,82 @@ def order_cancel_view(request: HttpRequest, number: int) -> HttpResponse:
     else:
         messages.success(request, _("Your order is cancelled."))
     return redirect("storefront:order_detail", number=number)
+
+
+@never_cache
+def account_confirm_view(request: HttpRequest) -> HttpResponse:
+    """The e-mailed confirmation link: a button posts it back (mail scanners that open links
+    change nothing), then the guest orders of that address join the account."""
+    if request.method == "POST":
+        form = AccountConfirmForm(request.POST)
+        if form.is_valid():
+            try:
+                account_confirm(email=form.cleaned_data["email"],
+                                token=form.cleaned_data["token"])
+            except DomainError:
+                form.add_error(None, _("This link is not valid any more."))
+            else:
+                messages.success(request, _("Thank you: your e-mail address is confirmed."))
+                return redirect("storefront:orders" if request.user.is_authenticated
+                                else "storefront:login")
+    else:
+        form = AccountConfirmForm(initial={"email": (request.GET.get("email") or "")[:254],
+                                           "token": (request.GET.get("token") or "")[:128]})
+    return render(request, "storefront/account/confirm.html", _private(form=form))
+
+
+@sensitive_post_parameters("old_password", "new_password")
+@login_required
+@never_cache
+def password_change_view(request: HttpRequest) -> HttpResponse:
+    """Change the password; this session stays signed in, the API's tokens are revoked."""
+    if request.method == "POST":
+        form = PasswordChangeForm(request.POST)
+        if form.is_valid():
+            try:
+                user = password_change(user=request.user,
+                                       old_password=form.cleaned_data["old_password"],
+                                       new_password=form.cleaned_data["new_password"])
+            except DomainError as error:
+                add_domain_errors(form, error, ACCOUNT_FIELDS)
+            else:
+                update_session_auth_hash(request, user)
+                messages.success(request, _("Your new password is saved."))
+                return redirect("storefront:account")
+    else:
+        form = PasswordChangeForm()
+    return render(request, "storefront/account/password_change.html", _private(
+        form=form, section="profile"))
+
+
+@login_required
+@require_POST
+def account_delete_request_view(request: HttpRequest) -> HttpResponse:
+    """E-mail the link that deletes the account (nothing is deleted before it is opened)."""
+    account_delete_request(
+        user=request.user,
+        redirect_url=request.build_absolute_uri(reverse("storefront:account_delete")))
+    messages.success(request, _("We sent you an e-mail with a link to delete your account."))
+    return redirect("storefront:account")
+
+
+@login_required
+@never_cache
+def account_delete_view(request: HttpRequest) -> HttpResponse:
+    """The e-mailed deletion link: confirm with a button, then the account is anonymised."""
+    if request.method == "POST":
+        form = AccountDeleteForm(request.POST)
+        if form.is_valid():
+            try:
+                account_delete(user=request.user, token=form.cleaned_data["token"])
+            except DomainError:
+                form.add_error(None, _("This link is not valid any more: ask for a new one "
+                                       "from your profile."))
+            else:
+                logout(request)
+                messages.success(request, _("Your account is deleted."))
+                return redirect("storefront:home")
+    else:
+        form = AccountDeleteForm(initial={"token": (request.GET.get("token") or "")[:128]})
+    return render(request, "storefront/account/delete.html", _private(
+        form=form, section="profile"))

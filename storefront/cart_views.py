@@ -150,3 +150,40 @@ def cart_update(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your cart was updated."))
             return redirect("storefront:cart")
     return render(request, "storefront/cart.html", _cart_context(request, page, form))
+
+
+@require_POST
+def cart_promo_code(request: HttpRequest) -> HttpResponse:
+    """Apply a voucher or gift card code to the cart (the service checkoutAddPromoCode uses)."""
+    from backend.discounts.services.promo_codes import checkout_promo_code_add
+
+    checkout = session_checkout(request)
+    if checkout is None:
+        return redirect("storefront:cart")
+    try:
+        checkout_promo_code_add(checkout=checkout, promo_code=request.POST.get("code", "")[:300])
+    except DomainError as error:
+        page = cart_page(checkout=checkout)
+        context = _cart_context(request, page, CartForm(page=page))
+        context["promo_error"] = " ".join(str(item.message) for item in error.errors)
+        return render(request, "storefront/cart.html", context, status=400)
+    messages.success(request, _("The code was applied to your cart."))
+    return redirect("storefront:cart")
+
+
+@require_POST
+def cart_promo_code_remove(request: HttpRequest) -> HttpResponse:
+    """Take a voucher or gift card code off the cart."""
+    from backend.discounts.services.promo_codes import checkout_promo_code_remove
+
+    checkout = session_checkout(request)
+    if checkout is not None:
+        try:
+            checkout_promo_code_remove(checkout=checkout,
+                                       promo_code=request.POST.get("code", "")[:300])
+        except DomainError as error:
+            for item in error.errors:
+                messages.error(request, str(item.message))
+        else:
+            messages.success(request, _("The code was removed from your cart."))
+    return redirect("storefront:cart")

@@ -270,7 +270,7 @@ def checkout_fair_pay(page: CartPage) -> list:
     engine's parts named like an order's (same aggregation as ``order_fair_pay``). Five
     queries; [] when it cannot be split yet."""
     checkout = page.checkout
-    split = checkout_split_estimate(checkout=checkout, lines=page.lines)
+    split = checkout_split_estimate(checkout=checkout, lines=page.lines, totals=page.totals)
     if split is None:
         return []
     cooperatives = {group.cooperative.pk: group.cooperative for group in page.groups}

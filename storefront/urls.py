@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import account_views, card_views, cart_views, checkout_views, views
+from . import account_views, card_views, cart_views, checkout_views, collection_views, views
 from .sitemaps import SITEMAPS
 
 app_name = "storefront"
@@ -14,11 +14,15 @@ urlpatterns = [
     path("categories/<slug:slug>/", views.category, name="category"),
     path("regions/<slug:slug>/", views.region, name="region"),
     path("cooperatives/<slug:slug>/", views.cooperative, name="cooperative"),
+    path("collections/<slug:slug>/", collection_views.collection, name="collection"),
     path("products/<slug:slug>/", views.product, name="product"),
     path("products/<slug:slug>/add-to-cart/", cart_views.cart_add, name="cart_add"),
     path("delivery/city/", cart_views.delivery_city_set, name="delivery_city"),
     path("cart/", cart_views.cart, name="cart"),
     path("cart/update/", cart_views.cart_update, name="cart_update"),
+    path("cart/promo-code/", cart_views.cart_promo_code, name="cart_promo_code"),
+    path("cart/promo-code/remove/", cart_views.cart_promo_code_remove,
+         name="cart_promo_code_remove"),
     path("checkout/", checkout_views.checkout_address, name="checkout_address"),
     path("checkout/delivery/", checkout_views.checkout_delivery, name="checkout_delivery"),
     path("checkout/review/", checkout_views.checkout_review, name="checkout_review"),
@@ -35,6 +39,11 @@ urlpatterns = [
          name="password_reset_sent"),
     path("account/password-reset/new/", account_views.password_reset_set,
          name="password_reset_set"),
+    path("account/confirm/", account_views.account_confirm_view, name="account_confirm"),
+    path("account/password/", account_views.password_change_view, name="password_change"),
+    path("account/delete/request/", account_views.account_delete_request_view,
+         name="account_delete_request"),
+    path("account/delete/", account_views.account_delete_view, name="account_delete"),
     path("account/addresses/", account_views.addresses, name="addresses"),
     path("account/addresses/new/", account_views.address_edit, name="address_create"),
     path("account/addresses/<int:pk>/", account_views.address_edit, name="address_edit"),

@@ -15,14 +15,17 @@ from django.views.decorators.http import require_safe
 from backend.orders.services.checkout_lines import MAX_LINE_QUANTITY
 from catalog.models import Channel
 from catalog.selectors import (
+    attribute_facets,
     category_ancestors,
     category_get_public,
     category_path,
     channel_get_storefront,
+    collections_for_home,
     cooperative_get_public,
     cooperatives_featured,
     cooperatives_public,
     listing_facets,
+    product_attributes_for_page,
     product_get_for_page,
     product_price_range,
     product_variant_pick,
@@ -55,7 +58,10 @@ def _listing(request: HttpRequest, channel: Channel | None, **fixed: str) -> dic
                     request.GET.get("page"))
     refined = is_refined(filters, fixed)
     facets = listing_facets()
+    chosen = dict(filters.attributes)
     return {
+        "attribute_facets": [(facet, chosen.get(facet.attribute.slug, ""))
+                             for facet in attribute_facets()],
         "channel": channel, "currency": _currency(channel), "filters": filters,
         "fixed": fixed, "filters_active": refined, "page_obj": page,
         "products": page.object_list, "facets": facets,
@@ -72,6 +78,7 @@ def home(request: HttpRequest) -> HttpResponse:
     channel = channel_get_storefront()
     return render(request, "storefront/home.html", {
         "channel": channel, "currency": _currency(channel),
+        "collections": collections_for_home(channel=channel),
         "products": products_featured(channel=channel),
         "cooperatives": cooperatives_featured(),
         "regions": list(regions_with_counts()),
@@ -134,6 +141,7 @@ def product_page(request: HttpRequest, slug: str, *,
                                   max_quantity=min(available, MAX_LINE_QUANTITY))
     return render(request, "storefront/product.html", {
         "channel": channel, "currency": _currency(channel), "product": found,
+        "product_attributes": product_attributes_for_page(found),
         "variant": variant,
         "variant_price": price,
         "fair_pay": product_fair_pay(request=request, product=found, price=price,

@@ -21,6 +21,24 @@ def _media_root(settings, tmp_path):
     settings.CELERY_TASK_ALWAYS_EAGER = True
 
 
+@pytest.fixture(autouse=True)
+def _storefront_menus_cached_absent():
+    """The header and footer menus read as cached and absent, so a page's query count
+    measures that page; tests/content measures the menus themselves (it clears the cache)."""
+    from backend.content.cache import menus_prime_absent
+
+    menus_prime_absent()
+
+
+@pytest.fixture(autouse=True)
+def _ratelimit_namespace(settings):
+    """Each test counts its own sign-in attempts (backend.core.ratelimit): the cache outlives
+    a test, and every test client comes from 127.0.0.1."""
+    import uuid
+
+    settings.RATELIMIT_NAMESPACE = uuid.uuid4().hex
+
+
 @pytest.fixture
 def channel(db):
     return ChannelFactory()
@@ -46,3 +64,17 @@ def pytest_make_parametrize_id(config, val, argname):
     if isinstance(val, str) and len(val) > 24:
         return f"{argname}-{len(val)}chars"
     return None
+
+
+def pytest_sessionstart(session):
+    """The bad-input campaign reports only what this run tried (tests/badinput/report.py)."""
+    from tests.badinput.report import mark_start
+
+    mark_start()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the bad-input campaign's counts (inputs tried, 500s seen) at the end of a run."""
+    from tests.badinput.report import emit
+
+    emit(terminalreporter)

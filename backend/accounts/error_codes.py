@@ -21,3 +21,14 @@ class AccountErrorCode(StrEnum):
     ACCOUNT_NOT_CONFIRMED = "account_not_confirmed"
     LOGIN_ATTEMPT_DELAYED = "login_attempt_delayed"
     GRAPHQL_ERROR = "graphql_error"
+    DELETE_STAFF_ACCOUNT = "delete_staff_account"
+
+
+class MetadataErrorCode(StrEnum):
+    """Saleor's MetadataErrorCode."""
+
+    GRAPHQL_ERROR = "graphql_error"
+    INVALID = "invalid"
+    NOT_FOUND = "not_found"
+    REQUIRED = "required"
+    NOT_UPDATED = "not_updated"

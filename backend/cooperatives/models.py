@@ -96,3 +96,54 @@ class CooperativeStaff(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["cooperative", "user"],
                                                name="unique_cooperative_staff")]
+
+
+class CooperativeInvitation(models.Model):
+    """An invitation to join a cooperative's staff. Only a hash of the token is stored, so a
+    database leak does not hand out accounts; the link is usable once, before ``expires_at``."""
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE,
+                                    related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=16, choices=StaffRole.choices, default=StaffRole.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["cooperative", "email"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.cooperative}"
+
+    @property
+    def is_pending(self) -> bool:
+        from django.utils import timezone
+
+        return (self.accepted_at is None and self.revoked_at is None
+                and self.expires_at > timezone.now())
+
+
+class LowStockAlert(models.Model):
+    """The low-stock marker of a variant: set when the managers were told, cleared when the
+    stock went back above the threshold, so one crossing sends one email."""
+
+    variant = models.OneToOneField("catalog.ProductVariant", on_delete=models.CASCADE,
+                                   related_name="low_stock_alert")
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE,
+                                    related_name="low_stock_alerts")
+    alerted_at = models.DateTimeField(null=True, blank=True)
+    cleared_at = models.DateTimeField(null=True, blank=True)
+    quantity_at_alert = models.IntegerField(default=0)
+
+    @property
+    def is_active(self) -> bool:
+        return self.alerted_at is not None and (self.cleared_at is None
+                                                or self.cleared_at < self.alerted_at)

@@ -96,6 +96,16 @@ def order_capture_methods(order_id) -> set[str]:
                .values_list("method", flat=True))
 
 
+def order_gift_card_captured(order_id) -> int:
+    """What gift cards paid on an order and was not given back to them (minor units).
+
+    The order's entries on the gift-card liability: debited by the gift-card capture,
+    credited by its cancellation or a refund to the gift card.
+    """
+    return _sum(Entry.objects.filter(order_id=order_id,
+                                     account__kind=AccountKind.GIFT_CARD_LIABILITY))
+
+
 def partner_remittance_owed(partner_id: int, currency: str = "MAD") -> int:
     """Cash a partner collected and still has to hand over (minor units)."""
     return account_balance(account_find(AccountKind.CASH_HELD_BY_PARTNER, currency, partner_id))
@@ -121,14 +131,16 @@ def cooperative_earnings(cooperative_id: int, first: date, last: date,
     return -_sum(entries)
 
 
-def checkout_split_estimate(*, checkout, lines, at: datetime | None = None):
+def checkout_split_estimate(*, checkout, lines, at: datetime | None = None, totals=None):
     """How a checkout's order would be split if placed at ``at``: the snapshot's inputs and
     policy (``order_split_request``'s rules) fed to the same pure engine. None when it cannot be
     split yet (a line without a price, a delivery without legs).
 
     ``lines`` are ``backend.orders.selectors.CheckoutLineInfo``; the checkout's deliveries are
     read from ``checkout.deliveries.all()`` (prefetch them). Four queries: the policy, the
-    cooperatives' overrides and the partners of the legs (two).
+    cooperatives' overrides and the partners of the legs (two). With the checkout's
+    ``totals`` (``CheckoutTotals``), its promotions, voucher and gift cards are split as the
+    order's will be.
     """
     from types import SimpleNamespace
 
@@ -161,7 +173,21 @@ def checkout_split_estimate(*, checkout, lines, at: datetime | None = None):
                 for info in sorted(lines, key=lambda i: str(i.line.pk))),
             deliveries=_delivery_inputs(list(checkout.deliveries.all()), currency),
             policy=policy.to_policy(),
-            method=splits.PaymentMethod(payment_method_for_gateway(checkout.payment_gateway)))
+            method=splits.PaymentMethod(payment_method_for_gateway(checkout.payment_gateway)),
+            **_promotion_inputs(totals, currency))
         return splits.split_order(request)
     except (DomainError, splits.SplitError):
         return None
+
+
+def _promotion_inputs(totals, currency: str) -> dict:
+    """The split engine's discounts and gift-card part of a checkout's totals."""
+    if totals is None or totals.discounts is None:
+        return {}
+    from backend.core.money import to_minor_units
+    from backend.discounts.services.orders import split_discounts_of
+
+    discounts = tuple(d for part in totals.discounts.pricing.discounts
+                      for d in split_discounts_of(part, order_line_id=part.line_key,
+                                                  currency=currency))
+    return {"discounts": discounts, "prepaid": to_minor_units(totals.gift_cards, currency)}

@@ -14,9 +14,12 @@ Rules, in the order they apply (all amounts in the currency's minor unit, centim
 2. **Deliveries.** A parcel's delivery price goes to the partners of its legs in proportion to
    their quoted prices (equally when every quote is zero). A delivery with no partner leg is
    kept by the platform (``DELIVERY``), which then carries the parcel's cost itself.
-3. **Promotions** (room for issue 13). A discount lowers what the customer pays. It is taken
-   from its funder's parts on the discounted lines first; if they are too small, the rest is
-   taken from the other parts of those lines and the funder pays it back to them (``SUBSIDY``).
+3. **Promotions.** A discount lowers what the customer pays. It is taken from its funder's
+   parts on the discounted lines first (the platform's commission, or the cooperative's
+   goods); if they are too small, the rest is taken from the other parts of those lines and
+   the funder pays it back to them (``SUBSIDY``). A cooperative funds only discounts it
+   accepted, on its own lines. A shared promotion is two discounts, one per funder.
+   Gift cards are not discounts: they pay (``prepaid``), and only change the payment fee.
 4. **Payment fee** (card only). ``rate * paid`` (rounded half up) plus the fixed part, never
    more than was paid, goes to the payment processor. It is taken from the bearer's parts (the
    platform by default; the cooperatives' goods; or every part, ``SHARED``) in proportion. If
@@ -171,12 +174,17 @@ class DeliveryInput:
 
 @dataclass(frozen=True)
 class Discount:
-    """A promotion's reduction, carried by ``funder``; ``sources`` empty means every line."""
+    """A promotion's reduction, carried by ``funder``; ``sources`` empty means every line.
+
+    A cooperative funds a discount only on its own lines and only if it accepted the
+    promotion: ``accepted_by`` lists the cooperatives that did.
+    """
 
     key: str
     amount: int
     funder: Payee
     sources: tuple[str, ...] = ()
+    accepted_by: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,8 @@ class SplitRequest:
     policy: Policy = field(default_factory=Policy)
     method: PaymentMethod = PaymentMethod.CARD
     discounts: tuple[Discount, ...] = ()
+    # Paid beforehand by gift cards: part of what was paid, but no processor fee on it.
+    prepaid: int = 0
 
 
 @dataclass(frozen=True)
@@ -239,7 +249,9 @@ def split_order(request: SplitRequest) -> Split:
     for discount in request.discounts:
         _apply_discount(request, discount, cells)
     paid = sum(cells.values())
-    fee = payment_fee(paid, request.policy, request.method)
+    if not 0 <= request.prepaid <= paid:
+        raise SplitError("the gift-card part must lie between 0 and the amount paid")
+    fee = payment_fee(paid - request.prepaid, request.policy, request.method)
     _take_fee(request, fee, cells)
     parts = tuple(Part(source=source, payee=payee, role=role, amount=amount,
                        rate=rates.get((source, payee, role)))
@@ -313,6 +325,12 @@ def _apply_discount(request: SplitRequest, discount: Discount, cells: dict[_Cell
     sources = set(discount.sources or (line.key for line in request.lines))
     if discount.amount < 0 or any(source not in amounts for source in sources):
         raise SplitError(f"discount {discount.key} is negative or names an unknown line")
+    if discount.funder.kind == PayeeKind.COOPERATIVE:
+        owners = {line.key: line.cooperative.id for line in request.lines}
+        if (discount.funder.id not in discount.accepted_by
+                or any(owners.get(source) != discount.funder.id for source in sources)):
+            raise SplitError(f"discount {discount.key}: a cooperative funds only a promotion "
+                             "it accepted, on its own lines")
     scope = [cell for cell, amount in cells.items()
              if cell[0] in sources and amount > 0 and cell[2] != Role.SUBSIDY]
     if discount.amount > sum(cells[cell] for cell in scope):

@@ -13,8 +13,14 @@ import traceback
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseBadRequest
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.http.multipartparser import MultiPartParserError
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView, HttpError
 from graphene_django_graphiql_static.views import GraphiQLOfflineView
@@ -22,6 +28,9 @@ from graphql import GraphQLError, specified_rules
 from jwt import PyJWTError
 
 from backend.accounts.graphql.auth import authenticate_api_request
+
+from .core.uploads import UploadError, operations_from_multipart
+from .cost import cost_rules
 
 INTERNAL_ERROR_MESSAGE = "Internal Server Error"
 # Deep enough for Saleor's storefront (a listing with variants' attribute values is ~11);
@@ -41,11 +50,19 @@ def _original(error: BaseException) -> BaseException:
     return error
 
 
+def _is_input_error(error: BaseException) -> bool:
+    """A value refused by a scalar's parser while graphql-core coerced the input, before
+    anything ran (no ``path``): the client's error, with graphql-core's message, even when
+    the parser raised a plain exception (``JSONString``'s ``json.loads`` on bad text)."""
+    return (isinstance(error, GraphQLError) and error.path is None
+            and isinstance(_original(error), ValueError | RecursionError))
+
+
 def format_error(error: BaseException) -> dict[str, Any]:
     result: dict[str, Any] = (dict(error.formatted) if isinstance(error, GraphQLError)
                               else {"message": str(error)})
     original = _original(error)
-    if isinstance(original, ALLOWED_ERRORS):
+    if isinstance(original, ALLOWED_ERRORS) or _is_input_error(error):
         handled_logger.debug("A query had an error", exc_info=original)
     else:
         unhandled_logger.error("A query failed unexpectedly", exc_info=original)
@@ -69,11 +86,43 @@ class CoopGraphQLView(GraphiQLOfflineView):
         authenticate_api_request(request)
         return super().dispatch(request, *args, **kwargs)
 
+    def execute_graphql_request(self, request: Any, data: Any, query: Any, variables: Any,
+                                operation_name: Any, show_graphiql: bool = False) -> Any:
+        """Adds the query cost limit (``backend.graphql.cost``), which prices ``first: $n``
+        with this request's variables; the view is one instance per request."""
+        self.validation_rules = (*type(self).validation_rules, *cost_rules(variables))
+        return super().execute_graphql_request(request, data, query, variables,
+                                               operation_name, show_graphiql)
+
     @staticmethod
     def format_error(error: BaseException) -> dict[str, Any]:
         if isinstance(error, HttpError):
             return {"message": error.message}
         return format_error(error)
+
+    def parse_body(self, request: Any) -> Any:
+        """Body limits (``DATA_UPLOAD_MAX_*``) answer 413 or 400 with a JSON error."""
+        try:
+            if self.get_content_type(request) != "multipart/form-data":
+                request.body  # noqa: B018 - read here: too large is a 413, not a parse error
+            return self._parse_body(request)
+        except RequestDataTooBig as error:
+            raise HttpError(HttpResponse(str(error), status=413)) from None
+        except SuspiciousOperation as error:  # too many fields or files
+            raise HttpError(HttpResponseBadRequest(str(error))) from None
+        except RecursionError:  # JSON nested thousands deep: json.loads gives up
+            raise HttpError(HttpResponseBadRequest("The request body is nested too deeply.")
+                            ) from None
+
+    def _parse_body(self, request: Any) -> Any:
+        """File uploads follow the GraphQL multipart request spec (``operations`` + ``map``)."""
+        if self.get_content_type(request) == "multipart/form-data":
+            try:
+                if "operations" in request.POST:
+                    return operations_from_multipart(request.POST, request.FILES)
+            except (UploadError, MultiPartParserError) as error:
+                raise HttpError(HttpResponseBadRequest(str(error))) from None
+        return super().parse_body(request)
 
     @staticmethod
     def get_graphql_params(request: Any, data: Any) -> tuple:

@@ -1,8 +1,9 @@
 """Checkout and order reads with a fixed number of SQL queries."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -33,10 +34,28 @@ class CheckoutLineInfo:
 
 @dataclass(frozen=True)
 class CheckoutTotals:
+    """``subtotal`` is after discounts and ``total`` what is left to pay after gift cards
+    (Saleor's ``subtotalPrice`` / ``totalPrice``); ``order_total`` what the order costs."""
+
     subtotal: Decimal
     shipping: Decimal
     total: Decimal
     charged: Decimal
+    undiscounted_subtotal: Decimal | None = None
+    discount: Decimal = Decimal(0)
+    gift_cards: Decimal = Decimal(0)
+    gift_card_parts: dict = field(default_factory=dict)
+    gift_card_list: list = field(default_factory=list)  # the cards attached, usable or not
+    discounts: Any = None  # backend.discounts.selectors.CheckoutDiscounts
+
+    @property
+    def order_total(self) -> Decimal:
+        return self.total + self.gift_cards
+
+    def line_discount(self, line_id: object) -> Decimal:
+        if self.discounts is None:
+            return Decimal(0)
+        return self.discounts.pricing.line_discount(str(line_id))
 
 
 def checkout_lines_info(checkout: Checkout) -> list[CheckoutLineInfo]:
@@ -63,10 +82,27 @@ def checkout_lines_info(checkout: Checkout) -> list[CheckoutLineInfo]:
 def checkout_totals(checkout: Checkout, lines: list[CheckoutLineInfo]) -> CheckoutTotals:
     """Totals; ``charged`` is what the checkout's payment transactions hold (one aggregate
     query, none when ``payment_transactions`` is prefetched)."""
+    from backend.discounts.selectors import checkout_discounts
+    from backend.giftcards.selectors import (
+        checkout_gift_cards,
+        gift_cards_cover,
+        gift_cards_usable,
+    )
+
     currency = checkout.currency
-    subtotal = quantize(sum((i.total_price or 0 for i in lines), Decimal(0)), currency)
+    undiscounted = quantize(sum((i.total_price or 0 for i in lines), Decimal(0)), currency)
     shipping = quantize(sum((d.price_amount for d in checkout.deliveries.all()), Decimal(0)),
                         currency)
+    # Promotions, the voucher and gift cards: three queries when there are none.
+    found = checkout_discounts(checkout, lines)
+    subtotal = quantize(undiscounted - found.discount, currency)
+    due = quantize(subtotal + shipping, currency)
+    attached = checkout_gift_cards(checkout)
+    cards = gift_cards_cover(gift_cards_usable(attached, currency=currency), due)
+    paid_by_cards = quantize(sum(cards.values(), Decimal(0)), currency)
     return CheckoutTotals(subtotal=subtotal, shipping=shipping,
-                          total=quantize(subtotal + shipping, currency),
-                          charged=checkout_payment_amounts(checkout).charged)
+                          total=quantize(due - paid_by_cards, currency),
+                          charged=checkout_payment_amounts(checkout).charged,
+                          undiscounted_subtotal=undiscounted, discount=found.discount,
+                          gift_cards=paid_by_cards, gift_card_parts=cards,
+                          gift_card_list=attached, discounts=found)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.core.errors import DomainError
 from backend.orders.models import Order
+from backend.outbox.services import enqueue
 
 from .models import (
     Refund,
@@ -212,5 +213,5 @@ class StripeWebhookEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def process_now(self, request: HttpRequest, queryset) -> None:
         for event_id in queryset.filter(processed_at__isnull=True).values_list("event_id",
                                                                                 flat=True):
-            stripe_webhook_event_process.delay(event_id)
+            enqueue(stripe_webhook_event_process, args=[event_id])
         self.message_user(request, _("Queued."))

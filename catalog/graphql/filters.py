@@ -34,12 +34,14 @@ from catalog.models import (
     Category,
     CategoryTranslation,
     Channel,
+    CollectionProduct,
     ProductChannelListing,
     ProductLabel,
     ProductVariantChannelListing,
     Stock,
 )
 
+from .attribute_queries import AttributeInput, products_attributes_q
 from .labels import LabelKindEnum
 from .sorters import DEPRECATED_CHANNEL
 from .translations import enum_value
@@ -47,8 +49,9 @@ from .translations import enum_value
 
 class ProductFilterInput(graphene.InputObjectType):
     is_published = graphene.Boolean()
-    collections = NonNullList(graphene.ID, description="CoopStore has no collections: "
-                              "any ID matches nothing.")
+    collections = NonNullList(graphene.ID, description="Products of these collections.")
+    attributes = NonNullList(AttributeInput, description="Products holding these attribute "
+                             "values (all inputs must match).")
     categories = NonNullList(graphene.ID, description="Products of these categories or of "
                              "their subcategories.")
     has_category = graphene.Boolean()
@@ -84,6 +87,8 @@ class ProductWhereInput(graphene.InputObjectType):
     product_type = graphene.InputField(GlobalIDFilterInput)
     category = graphene.InputField(GlobalIDFilterInput)
     collection = graphene.InputField(GlobalIDFilterInput)
+    attributes = NonNullList(AttributeInput, description="Products holding these attribute "
+                             "values (all inputs must match).")
     is_available = graphene.Boolean()
     is_published = graphene.Boolean()
     is_visible_in_listing = graphene.Boolean()
@@ -172,6 +177,11 @@ def _labels(**conditions: Any) -> Q:
     return Q(Exists(ProductLabel.objects.filter(product=OuterRef("pk"), **conditions)))
 
 
+def _in_collections(pks: list[int]) -> Q:
+    return Q(Exists(CollectionProduct.objects.filter(product=OuterRef("pk"),
+                                                     collection_id__in=pks)))
+
+
 def _common_q(data: dict, channel: Channel | None) -> Q:
     """The fields ``filter`` and ``where`` share, with the same meaning."""
     q = metadata_q(data.get("metadata")) & ids_q(data.get("ids"), "Product")
@@ -193,8 +203,9 @@ def _common_q(data: dict, channel: Channel | None) -> Q:
 def product_filter_q(data: dict | None, channel: Channel | None) -> Q:
     data = data or {}
     q = _common_q(data, channel)
-    if data.get("collections"):
-        q &= NOTHING
+    if data.get("collections") is not None:
+        q &= _in_collections(global_ids_to_pks(data["collections"], "Collection"))
+    q &= products_attributes_q(data.get("attributes"))
     if data.get("categories") is not None:
         q &= _category_subtrees(global_ids_to_pks(data["categories"], "Category"))
     if data.get("product_types") is not None:
@@ -222,9 +233,12 @@ def product_where_leaf_q(data: dict, channel: Channel | None) -> Q:
     q &= _text_q("name", data.get("name")) & _text_q("slug", data.get("slug"))
     q &= global_id_q("product_type_id", data.get("product_type"), "ProductType")
     q &= global_id_q("category_id", data.get("category"), "Category")
-    if data.get("collection") and (data["collection"].get("eq") or data["collection"].get(
-            "one_of")):
-        q &= NOTHING
+    collection = data.get("collection") or {}
+    if collection.get("eq") is not None:
+        q &= _in_collections(global_ids_to_pks([collection["eq"]], "Collection"))
+    elif collection.get("one_of") is not None:
+        q &= _in_collections(global_ids_to_pks(collection["one_of"], "Collection"))
+    q &= products_attributes_q(data.get("attributes"))
     q &= _variant_price(channel, data.get("price"), use_range=False)
     if data.get("minimal_price"):
         minimal = value_q("discounted_price_amount", data["minimal_price"])

@@ -9,8 +9,10 @@ from backend.graphql.core.connection import connection_args
 from backend.graphql.core.enums import LanguageCodeEnum
 from backend.graphql.core.validators import validate_one_of_args_is_in_query
 
+from .attribute_queries import AttributeQueries, ProductTypeQueries
 from .categories import Category, CategoryCountableConnection
 from .channel import ChannelQueries
+from .collections import CollectionQueries
 from .filters import CategoryFilterInput, CategoryWhereInput, ProductFilterInput, ProductWhereInput
 from .resolvers import (
     categories_connection,
@@ -25,7 +27,7 @@ from .types import Product, ProductCountableConnection, ProductVariant
 SLUG_LANGUAGE = "Slugs are the same in every language in CoopStore: the code is accepted."
 
 
-class CatalogQueries(ChannelQueries):
+class CatalogQueries(AttributeQueries, ProductTypeQueries, CollectionQueries, ChannelQueries):
     products = graphene.Field(
         ProductCountableConnection,
         filter=ProductFilterInput(description="Filtering options for products.",

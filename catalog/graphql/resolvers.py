@@ -26,14 +26,29 @@ from .sorters import sort_categories, sort_products
 from .types import ProductCountableConnection
 
 
-def _with_details(channel: Channel):
+def _with_details(channel: Channel, info: Any = None):
     def prepare(queryset: QuerySet[Product]) -> QuerySet[Product]:
-        return products_with_details(queryset, channel).select_related("category__parent")
+        queryset = products_with_details(queryset, channel).select_related("category__parent")
+        return _with_requested_extras(queryset, channel, info)
     return prepare
 
 
-def products_connection(info: Any, args: dict[str, Any], *, scope: Q | None = None) -> Any:
-    """``products(...)`` at the root, in a category or of a cooperative (``scope``)."""
+def _with_requested_extras(queryset: QuerySet[Product], channel: Channel,
+                           info: Any) -> QuerySet[Product]:
+    """Attributes and collections are prefetched only when the query asks for them."""
+    from .attributes import attribute_prefetches_for, is_staff, selected_field_names
+    from .collections import product_collections_prefetch
+
+    lookups = attribute_prefetches_for(info)
+    if info is not None and "collections" in selected_field_names(info):
+        lookups.append(product_collections_prefetch(channel, staff=is_staff(info)))
+    return queryset.prefetch_related(*lookups) if lookups else queryset
+
+
+def products_connection(info: Any, args: dict[str, Any], *, scope: Q | None = None,
+                        default_sort: Any = None) -> Any:
+    """``products(...)`` at the root, in a category or of a cooperative (``scope``);
+    ``default_sort`` (queryset -> (queryset, SortSpec)) replaces the usual order."""
     filter_input, where_input = args.get("filter"), args.get("where")
     check_filter_or_where(filter_input, where_input)
     channel = channel_for_query(info, args.get("channel") or (filter_input or {}).get("channel"))
@@ -48,9 +63,13 @@ def products_connection(info: Any, args: dict[str, Any], *, scope: Q | None = No
     if where_input:
         queryset = queryset.filter(
             where_q(where_input, lambda data: product_where_leaf_q(data, channel)))
-    queryset, sort = sort_products(queryset, args.get("sort_by"), channel=channel, search=search)
+    if default_sort is not None:
+        queryset, sort = default_sort(queryset)
+    else:
+        queryset, sort = sort_products(queryset, args.get("sort_by"), channel=channel,
+                                       search=search)
     return paginate_queryset(queryset, info, args, connection=ProductCountableConnection,
-                             sort=sort, prepare=_with_details(channel) if channel else None,
+                             sort=sort, prepare=_with_details(channel, info) if channel else None,
                              wrap=lambda product: ChannelContext(node=product, channel=channel))
 
 
@@ -68,7 +87,7 @@ def product_get(info: Any, *, id: str | None, slug: str | None,
         queryset = queryset.filter(slug=slug)
     else:
         return None
-    product = _with_details(channel)(queryset).first()
+    product = _with_details(channel, info)(queryset).first()
     return ChannelContext(node=product, channel=channel) if product else None
 
 
@@ -92,7 +111,7 @@ def variant_get(info: Any, *, id: str | None, sku: str | None,
     found = variants.values_list("pk", "product_id").first()
     if found is None:
         return None
-    product = _with_details(channel)(Product.objects.filter(pk=found[1])).first()
+    product = _with_details(channel, info)(Product.objects.filter(pk=found[1])).first()
     variant = next((v for v in product.variants.all() if v.pk == found[0]), None)
     return ChannelContext(node=variant, channel=channel) if variant else None
 

@@ -54,6 +54,8 @@ class ProductOrderField(graphene.Enum):
     PUBLISHED_AT = "published_at"
     LAST_MODIFIED_AT = "last_modified_at"
     CREATED_AT = "created_at"
+    COLLECTION = "collection"
+    RATING = "rating"  # no ratings in CoopStore: sorts by name (see sort_products)
 
     @property
     def deprecation_reason(self) -> str | None:
@@ -135,7 +137,9 @@ def sort_products(queryset: QuerySet[Product], sort_by: Any, *, channel: Channel
     if field == "rank":
         return (queryset.annotate(search_rank=_rank(search or "")),
                 SortSpec(("search_rank", "pk"), descending))
-    if field == "name":
+    if field in {"name", "rating"}:
+        # CoopStore has no product ratings: RATING (which Saleor's clients may send) keeps
+        # Saleor's own tie-break, name then slug, so it is a stable order, never an error.
         return by_name(queryset, descending)
     annotations = {
         "price": ("variant_min_price", lambda: _min_variant_price(channel)),

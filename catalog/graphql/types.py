@@ -32,13 +32,14 @@ from catalog import selectors
 from catalog.models import Product as ProductModel
 from catalog.models import ProductVariant as ProductVariantModel
 
-from .attributes import (
-    SelectedAttribute,
-    VariantAttributeScope,
+from .assigned_attributes import (
+    ProductTypeAttributeFields,
     WithAttributes,
-    no_attribute,
-    no_attributes,
+    resolve_selected_attribute,
+    resolve_selected_attributes,
 )
+from .attributes import SelectedAttribute, VariantAttributeScope
+from .collections import resolve_product_collections
 from .labels import ProductLabel
 from .media import ProductMedia, media_url
 from .sorters import MediaSortingInput
@@ -59,7 +60,7 @@ class ProductTypeKindEnum(graphene.Enum):
     GIFT_CARD = "gift_card"
 
 
-class ProductType(ModelObjectType):
+class ProductType(ProductTypeAttributeFields, ModelObjectType):
     name = graphene.String(required=True, description="Name of the product type.")
     slug = graphene.String(required=True, description="Slug of the product type.")
     has_variants = graphene.Boolean(required=True)
@@ -143,7 +144,7 @@ class ProductVariant(WithAttributes, ChannelContextType):
     quantity_available = graphene.Int(description="Quantity of a product available for sale.")
     attributes = NonNullList(SelectedAttribute, required=True,
                              variant_selection=VariantAttributeScope(),
-                             resolver=no_attributes,
+                             resolver=resolve_selected_attributes,
                              deprecation_reason="Use the `assignedAttributes` field instead.")
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
@@ -166,13 +167,24 @@ class ProductVariant(WithAttributes, ChannelContextType):
         return _channel_slug(root)
 
     @staticmethod
-    def resolve_pricing(root: ChannelContext, _info: Any) -> VariantPricingInfo | None:
+    def resolve_pricing(root: ChannelContext, info: Any) -> VariantPricingInfo | None:
+        """Catalogue promotions included (``backend.discounts``): the channel's rules are
+        loaded once per request, whatever the number of variants."""
+        from backend.discounts.pricing import variant_price_after_promotions
+        from backend.discounts.selectors import catalogue_rules_for_request
+
         amount = selectors.variant_price(root.node) if root.channel else None
         if amount is None:
             return None
-        price = taxed_money(amount, _currency(root))
-        return VariantPricingInfo(on_sale=False, discount=None, price=price,
-                                  price_undiscounted=price)
+        currency = _currency(root)
+        found = variant_price_after_promotions(
+            root.node, amount, catalogue_rules_for_request(info.context, root.channel),
+            currency)
+        return VariantPricingInfo(
+            on_sale=found.on_sale,
+            discount=taxed_money(found.discount, currency) if found.on_sale else None,
+            price=taxed_money(found.price, currency),
+            price_undiscounted=taxed_money(amount, currency))
 
     @staticmethod
     def resolve_media(_root: ChannelContext, _info: Any) -> list:
@@ -224,14 +236,18 @@ class Product(WithAttributes, ChannelContextType):
                                     "available for purchase and visible.")
     media_by_id = graphene.Field(ProductMedia, id=graphene.ID(required=True))
     attribute = graphene.Field(SelectedAttribute, slug=graphene.String(required=True),
-                               resolver=no_attribute,
+                               resolver=resolve_selected_attribute,
                                deprecation_reason="Use the `assignedAttribute` field instead.")
-    attributes = NonNullList(SelectedAttribute, required=True, resolver=no_attributes,
+    attributes = NonNullList(SelectedAttribute, required=True,
+                             resolver=resolve_selected_attributes,
                              deprecation_reason="Use the `assignedAttributes` field instead.")
     variants = NonNullList(ProductVariant, description="List of variants for the product.",
                            deprecation_reason="Use `productVariants` field instead.")
     product_variants = graphene.Field(ProductVariantCountableConnection, **connection_args())
     media = NonNullList(ProductMedia, sort_by=graphene.Argument(MediaSortingInput))
+    collections = NonNullList("catalog.graphql.collections.Collection",
+                              resolver=resolve_product_collections,
+                              description="List of collections for the product.")
     translation = graphene.Field(ProductTranslation, **translation_argument())
     available_for_purchase_at = graphene.DateTime()
     is_available_for_purchase = graphene.Boolean()
@@ -309,16 +325,28 @@ class Product(WithAttributes, ChannelContextType):
                                  currency=price_range.currency, delivery_price=delivery_price)
 
     @staticmethod
-    def resolve_pricing(root: ChannelContext, _info: Any) -> ProductPricingInfo | None:
+    def resolve_pricing(root: ChannelContext, info: Any) -> ProductPricingInfo | None:
+        """Catalogue promotions included (``backend.discounts``), rules loaded once per
+        request."""
+        from backend.discounts.pricing import product_prices_after_promotions
+        from backend.discounts.selectors import catalogue_rules_for_request
+
         if not root.channel:
             return None
-        price_range = selectors.product_price_range(root.node, _currency(root))
-        if price_range is None:
+        currency = _currency(root)
+        found = product_prices_after_promotions(
+            [(v, selectors.variant_price(v)) for v in priced_variants(root.node)],
+            catalogue_rules_for_request(info.context, root.channel), currency)
+        if found is None:
             return None
-        taxed: prices.TaxedMoneyRange = taxed_money_range(
-            price_range.start, price_range.stop, price_range.currency)
-        return ProductPricingInfo(on_sale=False, discount=None, display_gross_prices=True,
-                                  price_range=taxed, price_range_undiscounted=taxed)
+        undiscounted: prices.TaxedMoneyRange = taxed_money_range(
+            found.undiscounted_start, found.undiscounted_stop, currency)
+        return ProductPricingInfo(
+            on_sale=found.on_sale,
+            discount=taxed_money(found.discount, currency) if found.on_sale else None,
+            display_gross_prices=True,
+            price_range=taxed_money_range(found.start, found.stop, currency),
+            price_range_undiscounted=undiscounted)
 
     @staticmethod
     def resolve_is_available(root: ChannelContext, _info: Any) -> bool | None:

@@ -42,6 +42,7 @@ from ..models import (
     ProductVariantChannelListing,
 )
 from ..search import apply_search
+from .attributes import products_with_value_slugs_q
 from .core import categories_tree, products_visible, products_with_details, variant_price
 
 LISTING_SORTS = ("name", "price", "-price", "newest")
@@ -58,6 +59,8 @@ class ProductFilters:
     price_min: Decimal | None = None
     price_max: Decimal | None = None
     sort: str = "name"
+    # (attribute slug, value slug) pairs: a product must hold every one (attribute facets).
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,8 @@ def products_listing(*, channel: Channel | None, filters: ProductFilters,
         queryset = queryset.filter(listing_price__gte=filters.price_min)
     if filters.price_max is not None:
         queryset = queryset.filter(listing_price__lte=filters.price_max)
+    for attribute_slug, value_slug in filters.attributes:
+        queryset = queryset.filter(products_with_value_slugs_q(attribute_slug, [value_slug]))
     if filters.query:
         queryset = apply_search(queryset, filters.query)
     if filters.sort == "price":

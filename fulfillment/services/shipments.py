@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError
+from backend.discounts.selectors import order_parcel_amounts_due
 from backend.orders.models import ChargeStatus, Order
 from backend.payments.gateways import CASH_ON_DELIVERY
 
@@ -137,12 +138,17 @@ def shipments_create_for_order(*, order: Order) -> list[Shipment]:
     known = set(Partner.objects.filter(pk__in=[p for p in named if _int_or_none(p)])
                 .values_list("pk", flat=True)) if named else set()
     collect = order.payment_gateway == CASH_ON_DELIVERY and order.charge_status != ChargeStatus.FULL
+    # Less the parcel's discounts and its part of a gift card (backend.discounts).
+    due = order_parcel_amounts_due(order, {
+        pk: (row["goods"] or Decimal(0)) + (deliveries[pk].price_amount if pk in deliveries
+                                            else Decimal(0))
+        for pk, row in parcels.items()}) if collect else {}
     shipments = []
     for cooperative_id in sorted(parcels):
         parcel, delivery = parcels[cooperative_id], deliveries.get(cooperative_id)
         chain = legs.get(cooperative_id, [])
         first_partner = chain[0].get("partner_id") if chain else None
-        cash = (parcel["goods"] or Decimal(0)) + (delivery.price_amount if delivery else 0)
+        cash = due.get(cooperative_id, Decimal(0))
         shipments.append(Shipment(
             id=uuid.uuid4(), order=order, cooperative_id=cooperative_id, delivery=delivery,
             tracking_number=_tracking_number(), legs=chain,
@@ -306,10 +312,10 @@ def _notify_on_commit(shipment: Shipment, event: ShipmentEvent) -> None:
     from ..emails import NOTIFIED_STEPS
 
     if event.to_status in NOTIFIED_STEPS:
-        from ..tasks import shipment_step_notify
+        from backend.outbox.services import enqueue
 
-        shipment_id, event_id = str(shipment.pk), event.pk
-        transaction.on_commit(lambda: shipment_step_notify.delay(shipment_id, event_id))
+        enqueue("fulfillment.tasks.shipment_step_notify", args=[str(shipment.pk), event.pk],
+                dedup_key=f"shipment-step:{event.pk}")
 
 
 def shipment_transition(*, shipment_id, to_status: ShipmentStatus | str, actor: ShipmentActor,

@@ -142,7 +142,8 @@ def test_a_promotion_is_carried_exactly_by_its_funder():
 def test_a_cooperative_may_fund_a_promotion_on_its_own_line():
     lines = (LineInput("line:a", CooperativeTerms(1), 10000),
              LineInput("line:b", CooperativeTerms(2), 5000))
-    promo = Discount("coop-promo", 1000, coop(1), sources=("line:a",))
+    promo = Discount("coop-promo", 1000, coop(1), sources=("line:a",),
+                     accepted_by=frozenset({1}))
 
     net = split_order(SplitRequest(seed="order:8", currency="MAD", lines=lines,
                                    method=PaymentMethod.CASH, discounts=(promo,))).net()
@@ -158,6 +159,12 @@ def test_a_cooperative_may_fund_a_promotion_on_its_own_line():
                LineInput("line:a", CooperativeTerms(1), 100))},
     {"lines": (LineInput("line:a", CooperativeTerms(1), 100),),
      "discounts": (Discount("d", 101, PLATFORM),)},
+    # a cooperative never funds a promotion it did not accept, nor another's lines
+    {"lines": (LineInput("line:a", CooperativeTerms(1), 100),),
+     "discounts": (Discount("d", 10, coop(1), sources=("line:a",)),)},
+    {"lines": (LineInput("line:a", CooperativeTerms(1), 100),),
+     "discounts": (Discount("d", 10, coop(2), sources=("line:a",),
+                            accepted_by=frozenset({2})),)},
 ])
 def test_impossible_requests_are_refused(request_kwargs):
     with pytest.raises(SplitError):

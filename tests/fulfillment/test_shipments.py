@@ -70,6 +70,12 @@ def _order(channel, parcels, *, gateway: str = CASH_ON_DELIVERY,
         OrderDelivery.objects.create(order=order, cooperative=cooperative, option_id="test",
                                      price_amount=Decimal(price), short_circuit_level="REGIONAL",
                                      legs=legs)
+    # Totals as a placed order has them (no discount): what it costs is what is collected.
+    goods = sum((Decimal(t) for _, lines, _, _ in parcels for t, _ in lines), Decimal(0))
+    shipping = sum((Decimal(price) for _, _, price, _ in parcels), Decimal(0))
+    Order.objects.filter(pk=order.pk).update(subtotal_amount=goods, shipping_amount=shipping,
+                                             total_amount=goods + shipping)
+    order.refresh_from_db()
     return order
 
 

@@ -45,22 +45,36 @@ def test_the_register_page_takes_the_email_from_the_confirmation_link(client, db
     assert html.count('name="csrfmiddlewaretoken"') >= 1
 
 
-def test_registering_signs_in_and_shows_the_guest_orders_of_that_email(client, store):
+def test_registering_signs_in_and_shows_the_guest_orders_once_the_email_is_confirmed(
+        client, store, django_capture_on_commit_callbacks):
     buy(client, store)
     order = Order.objects.get()
 
-    response = _register(client, "/ar", email="Salma@Example.MA")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _register(client, "/ar", email="Salma@Example.MA")
 
     assert response.status_code == 302
     assert response["Location"] == "/ar/account/orders/"
     user = User.objects.get(email="salma@example.ma")
     assert user.language_code == "ar" and user.first_name == "Salma"
+    assert user.is_confirmed is False
     order.refresh_from_db()
-    assert order.user == user
+    assert order.user is None  # typing an e-mail address does not prove it is yours
     html = client.get("/ar/account/orders/").content.decode()
-    assert f"الطلب {order.number}" in html
+    assert f"الطلب {order.number}" not in html
     assert "مرحبًا! حسابك جاهز." in html
     assert _signed_in(client) == user
+    link = re.search(r"http://testserver(/ar/account/confirm/\?\S+)", mail.outbox[-1].body)
+    page = client.get(link.group(1)).content.decode()
+    email = re.search(r'name="email" value="([^"]+)"', page).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+
+    confirmed = client.post("/ar/account/confirm/", {"email": email, "token": token})
+
+    assert confirmed.status_code == 302 and confirmed["Location"] == "/ar/account/orders/"
+    order.refresh_from_db()
+    assert order.user == user
+    assert f"الطلب {order.number}" in client.get("/ar/account/orders/").content.decode()
 
 
 def test_registering_gives_the_guest_cart_to_the_account(client, store):

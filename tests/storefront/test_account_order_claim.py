@@ -34,9 +34,13 @@ def test_claiming_twice_claims_nothing_more(store):
     assert orders_claim_for_user(user=salma) == 0
 
 
-def test_registering_claims_the_guest_orders(store):
+def test_registering_claims_nothing_until_the_email_is_confirmed(store):
+    from backend.accounts.services.accounts import account_confirm, confirmation_tokens
+
     buy(Client(), store, email="salma@example.ma")
 
     user = account_register(email="Salma@Example.ma", password="argan-et-safran-2026")
 
+    assert Order.objects.get().user is None
+    account_confirm(email="salma@example.ma", token=confirmation_tokens.make_token(user))
     assert Order.objects.get().user == user

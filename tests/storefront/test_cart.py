@@ -278,4 +278,6 @@ def test_every_cart_form_carries_a_csrf_token_and_is_refused_without_it(store):
     assert browser.post("/products/safran-de-taliouine/add-to-cart/", {
         "variant": variant.pk, "quantity": 1, "csrfmiddlewaretoken": token}).status_code == 302
     cart = browser.get("/cart/").content.decode()
-    assert cart.count('method="post"') == cart.count('name="csrfmiddlewaretoken"') == 2
+    # the cart's quantities, the delivery city and the promo code (backend.discounts)
+    assert cart.count('method="post"') == cart.count('name="csrfmiddlewaretoken"') == 3
+    assert browser.post("/cart/promo-code/", {"code": "X"}).status_code == 403

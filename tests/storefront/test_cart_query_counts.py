@@ -20,15 +20,18 @@ from tests.storefront.shop_data import add_photo
 # products' translations, photos, thumbnails, cooperatives' translations and cities, chosen
 # deliveries, payments; the city picker's cities and the navigation (2). The header's cart size
 # comes from the cart itself.
-CART_QUERIES = 16
+# + promotions: the channel's rules, the voucher entered, the gift cards (3, backend.discounts)
+CART_QUERIES = 19
 # ... plus the delivery city and the partner network (2) for every parcel's estimate at once.
 CART_WITH_CITY_QUERIES = CART_QUERIES + 3
 # session, checkout, the cart (11), the navigation (2) and the fair-pay estimate of the order
 # (4: the policy in force, the cooperatives' overrides, the legs' partners by slug, their names).
-REVIEW_QUERIES = 19
+# + promotions (3)
+REVIEW_QUERIES = 22
 # session, checkout, the cart (11), the delivery options of every parcel (checkout_delivery_options:
 # address, lines again, cooperatives' cities, partner network), cooperatives' names, navigation.
-DELIVERY_QUERIES = 25
+# + promotions (3)
+DELIVERY_QUERIES = 28
 
 
 @pytest.fixture

@@ -20,14 +20,21 @@ from tests.storefront.shop_data import add_photo
 # search: channel, COUNT, page of products + 7 card prefetches, 6 facet queries (the
 # navigation reuses the facets' categories). A category page adds the category, its
 # translations and children; a cooperative page the cooperative and its translations.
-SEARCH_QUERIES = 16
+# + the attribute facets of the filter form (1 query; 4 once attributes exist)
+# + the channel's promotion rules for the struck-through prices (1 query, backend.discounts)
+SEARCH_QUERIES = 18
 CATEGORY_QUERIES = SEARCH_QUERIES + 3
 COOPERATIVE_QUERIES = SEARCH_QUERIES + 2
 # channel, product + 10 prefetches, breadcrumb (2), 4 more products + 7 prefetches, navigation (2),
 # the cities of the delivery city picker (1), the fair-pay estimate of the price (2: the split
 # policy in force and the cooperatives' commission overrides)
-PRODUCT_QUERIES = 27
-HOME_QUERIES = 14
+# + the product's attributes (1 query; 3 once it has some)
+# + the lots of the size shown, for traceability (1 query, however many lots)
+# + the channel's promotion rules (1 query)
+PRODUCT_QUERIES = 30
+# + the published collections (1 query; 2 once there are some)
+# + the channel's promotion rules (1 query)
+HOME_QUERIES = 16
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ As in Saleor the user is resolved lazily, when a resolver first asks for it: a r
 expired or revoked token still answers the fields that do not need a user, and the fields that
 do fail with PyJWT's error (``ExpiredSignatureError``, ``InvalidTokenError``), which Saleor's
 clients read from ``extensions.exception.code`` to refresh the token. A value that is not a JWT
-at all is ignored (anonymous), as Saleor ignores tokens it did not issue.
+at all is looked up as an app token (``request.app``, Saleor's apps); an unknown one is
+ignored (anonymous), as Saleor ignores tokens it did not issue.
 """
 from __future__ import annotations
 
@@ -58,6 +59,12 @@ def user_from_access_token(token: str):
 def authenticate_api_request(request: HttpRequest) -> None:
     """Set ``request.user`` from the request's JWT (lazily), anonymous without one."""
     token = token_from_request(request)
+    request.app = None
+    if token and "\x00" not in token and not _is_jwt(token):
+        # Not a JWT: perhaps an app token (Saleor's apps); the caller stays anonymous.
+        from backend.integrations.selectors import app_for_token
+
+        request.app = app_for_token(token)
     if not token or "\x00" in token or not _is_jwt(token):
         request.user = AnonymousUser()
         return

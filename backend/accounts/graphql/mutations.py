@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlparse
 
 import graphene
-from django.conf import settings
-from django.http.request import split_domain_port, validate_host
-from django.utils.translation import gettext as _
+from django.urls import NoReverseMatch, reverse
 
 from backend.accounts import jwt as tokens
-from backend.accounts.error_codes import AccountErrorCode
 from backend.accounts.models import User as UserModel
 from backend.accounts.services.accounts import (
     account_register,
@@ -19,72 +15,23 @@ from backend.accounts.services.accounts import (
     token_create,
     token_refresh,
 )
+from backend.core import ratelimit
 from backend.core.errors import DomainError
 from backend.graphql.core.enums import LanguageCodeEnum
-from backend.graphql.core.languages import content_language
-from backend.graphql.core.mutations import errors_of, input_error
 from backend.graphql.core.types import NonNullList
-from backend.graphql.core.validators import is_clean_text
 
-from .errors import AccountError
+from .common import (  # noqa: F401 (stored_language: imported from here by the checkout API)
+    SUPPORTED_LANGUAGES,
+    _account_errors,
+    _errors,
+    _failure,
+    _text,
+    stored_language,
+    storefront_url_clean,
+)
+from .metadata import MetadataInput, MetadataMutations
+from .mutations_account import AccountSelfServiceMutations, metadata_of
 from .types import User
-
-SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
-
-
-def _errors() -> graphene.List:
-    return NonNullList(AccountError, required=True)
-
-
-def _account_errors() -> graphene.List:
-    return NonNullList(AccountError, required=True,
-                       deprecation_reason="Use `errors` field instead.")
-
-
-def _failure(payload: type, error: DomainError, **values: Any) -> Any:
-    errors = errors_of(error, AccountError, AccountErrorCode)
-    return payload(errors=errors, account_errors=errors, **values)
-
-
-def _text(value: Any, field: str, *, required: bool = False) -> str:
-    """A text input that can reach the database: no NUL character, present when required."""
-    if value is None or value == "":
-        if required:
-            raise input_error(AccountErrorCode.REQUIRED, _("This field is required."), field)
-        return ""
-    if not is_clean_text(value):
-        raise input_error(AccountErrorCode.INVALID, _("Enter a valid value."), field)
-    return value
-
-
-def storefront_url_clean(url: Any, field: str = "redirectUrl") -> str:
-    """Saleor's rule for links sent by e-mail: an absolute http(s) URL on an allowed host
-    (``ALLOWED_CLIENT_HOSTS``, else ``ALLOWED_HOSTS`` and the host of ``PUBLIC_URL``)."""
-    url = _text(url, field, required=True)
-    try:
-        parsed = urlparse(url)
-        domain, _port = split_domain_port(parsed.netloc)
-    except ValueError:
-        parsed, domain = None, ""
-    if parsed is None or not parsed.netloc or parsed.scheme not in ("http", "https"):
-        raise input_error(AccountErrorCode.INVALID,
-                          _("Invalid URL. Please check if URL is in RFC 1808 format."), field)
-    allowed = list(getattr(settings, "ALLOWED_CLIENT_HOSTS", None) or settings.ALLOWED_HOSTS)
-    public = urlparse(getattr(settings, "PUBLIC_URL", "") or "").hostname
-    if public:
-        allowed.append(public)
-    if not validate_host(domain, allowed):
-        raise input_error(AccountErrorCode.INVALID,
-                          _("%(domain)s is not allowed. Please check `ALLOWED_CLIENT_HOSTS` "
-                            "configuration.") % {"domain": domain or url[:80]}, field)
-    return url
-
-
-def stored_language(value: Any, default: str = "fr") -> str:
-    """``AR_MA`` -> ``ar``; a language we have no content in keeps the default."""
-    code = getattr(value, "value", value)
-    language = content_language(str(code)) if code else default
-    return language if language in SUPPORTED_LANGUAGES else default
 
 
 class CreateToken(graphene.Mutation):
@@ -109,7 +56,8 @@ class CreateToken(graphene.Mutation):
     def mutate(cls, _root: Any, _info: Any, *, email: str, password: str,
                audience: str | None = None) -> CreateToken:
         try:
-            pair = token_create(email=email, password=password)
+            pair = ratelimit.login_attempt(  # lockout after repeated failures
+                _info.context, email, lambda: token_create(email=email, password=password))
         except DomainError as error:
             return _failure(cls, error)
         return cls(token=pair.token, refresh_token=pair.refresh_token, user=pair.user,
@@ -149,6 +97,18 @@ class AccountRegisterInput(graphene.InputObjectType):
                                    "create confirmation URL.")
     channel = graphene.String(description="Slug of a channel which will be used to notify "
                               "users.")
+    metadata = NonNullList(MetadataInput, description="User public metadata.")
+
+
+def confirmation_url(info: Any, redirect_url: Any) -> str:
+    """Where the confirmation link points: the client's ``redirectUrl`` (checked as Saleor
+    does), else CoopStore's own confirmation page."""
+    if redirect_url:
+        return storefront_url_clean(redirect_url)
+    try:
+        return info.context.build_absolute_uri(reverse("storefront:account_confirm"))
+    except (NoReverseMatch, AttributeError):
+        return ""
 
 
 class AccountRegister(graphene.Mutation):
@@ -169,15 +129,19 @@ class AccountRegister(graphene.Mutation):
     @classmethod
     def mutate(cls, _root: Any, info: Any, *, input: dict) -> AccountRegister:
         try:
+            ratelimit.register_ensure_allowed(info.context)
             user = account_register(
                 email=_text(input.get("email"), "email", required=True),
                 password=input.get("password") or "",
                 first_name=_text(input.get("first_name"), "firstName"),
                 last_name=_text(input.get("last_name"), "lastName"),
-                language_code=stored_language(input.get("language_code")))
+                language_code=stored_language(input.get("language_code")),
+                redirect_url=confirmation_url(info, input.get("redirect_url")),
+                metadata=metadata_of(input.get("metadata")))
         except DomainError as error:
             return _failure(cls, error)
-        return cls(user=user, requires_confirmation=False, errors=[], account_errors=[])
+        # The account works at once; confirming the e-mail gives it the guest orders.
+        return cls(user=user, requires_confirmation=True, errors=[], account_errors=[])
 
 
 class RequestPasswordReset(graphene.Mutation):
@@ -201,7 +165,9 @@ class RequestPasswordReset(graphene.Mutation):
                channel: str | None = None) -> RequestPasswordReset:
         try:
             url = storefront_url_clean(redirect_url)
-            password_reset_request(email=_text(email, "email", required=True), redirect_url=url)
+            email = _text(email, "email", required=True)
+            if ratelimit.password_reset_allowed(_info.context, email):
+                password_reset_request(email=email, redirect_url=url)
         except DomainError as error:
             return _failure(cls, error)
         return cls(errors=[], account_errors=[])
@@ -239,7 +205,7 @@ class SetPassword(graphene.Mutation):
                    errors=[], account_errors=[])
 
 
-class AccountMutations(graphene.ObjectType):
+class AccountMutations(AccountSelfServiceMutations, MetadataMutations, graphene.ObjectType):
     token_create = CreateToken.Field(description="Create JWT token.")
     token_refresh = RefreshToken.Field(description="Refresh JWT token.")
     account_register = AccountRegister.Field(description="Register a new user.")

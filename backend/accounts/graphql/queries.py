@@ -1,14 +1,15 @@
-"""``me``: the signed-in customer (from the request's JWT)."""
+"""``me``: the signed-in customer (from the request's JWT); ``addressValidationRules``."""
 from __future__ import annotations
 
 from typing import Any
 
 import graphene
 
+from .address_rules import AddressRulesQueries
 from .types import User
 
 
-class AccountQueries(graphene.ObjectType):
+class AccountQueries(AddressRulesQueries, graphene.ObjectType):
     me = graphene.Field(User, description="Return the currently authenticated user.")
 
     @staticmethod

@@ -137,12 +137,22 @@ def _camel(name: str) -> str:
 # accountSetDefaultAddress). The caller checks that the address is the user's.
 
 
+SHIPPING, BILLING = "shipping", "billing"
+
+
 @transaction.atomic
-def account_address_create(*, user, data: AddressInput) -> Address:
-    """Add an address to the customer's book; the first one becomes their default."""
+def account_address_create(*, user, data: AddressInput, address_type: str | None = None
+                           ) -> Address:
+    """Add an address to the customer's book; it becomes the default of ``address_type``
+    (both kinds when ``None`` and the customer has no default yet)."""
     address = address_create(data=data, code_enum=AccountErrorCode, user=user)
-    if user.default_shipping_address_id is None:
-        account_address_set_default(user=user, address=address)
+    if address_type is not None:
+        account_address_set_default(user=user, address=address, address_type=address_type)
+    else:
+        if user.default_shipping_address_id is None:
+            account_address_set_default(user=user, address=address, address_type=SHIPPING)
+        if user.default_billing_address_id is None:
+            account_address_set_default(user=user, address=address, address_type=BILLING)
     return address
 
 
@@ -161,13 +171,33 @@ def account_address_delete(*, address: Address) -> None:
 
 
 @transaction.atomic
-def account_address_set_default(*, user, address: Address) -> None:
-    """Deliver to and bill ``address`` by default (it must be one of ``user``'s)."""
+def account_address_set_default(*, user, address: Address, address_type: str | None = None
+                                ) -> None:
+    """Deliver to (``shipping``) or bill (``billing``) ``address`` by default, both when
+    ``address_type`` is ``None``; it must be one of ``user``'s addresses."""
     if address.user_id != user.pk:
         raise DomainError.single(AccountErrorCode.NOT_FOUND,
                                  _("Couldn't resolve to a node: %(id)s") % {"id": address.pk},
                                  "id")
-    user.default_shipping_address = address
-    user.default_billing_address = address
-    user.save(update_fields=["default_shipping_address", "default_billing_address",
-                             "updated_at"])
+    fields = []
+    if address_type in (None, SHIPPING):
+        user.default_shipping_address = address
+        fields.append("default_shipping_address")
+    if address_type in (None, BILLING):
+        user.default_billing_address = address
+        fields.append("default_billing_address")
+    if not fields:
+        raise DomainError.single(AccountErrorCode.INVALID, _("Unknown address type."), "type")
+    user.save(update_fields=[*fields, "updated_at"])
+
+
+@transaction.atomic
+def account_default_address_save(*, user, data: AddressInput, address_type: str) -> Address:
+    """Saleor's ``accountUpdate(defaultShippingAddress | defaultBillingAddress)``: change the
+    current default address of that kind in place, or add one and make it the default."""
+    current_id = (user.default_shipping_address_id if address_type == SHIPPING
+                  else user.default_billing_address_id)
+    current = Address.objects.filter(pk=current_id, user=user).first() if current_id else None
+    if current is not None:
+        return account_address_update(address=current, data=data)
+    return account_address_create(user=user, data=data, address_type=address_type)

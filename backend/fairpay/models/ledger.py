@@ -5,7 +5,10 @@ entries of a journal sum to zero (checked by the service, and on PostgreSQL by a
 constraint trigger); entries are never updated nor deleted (a trigger refuses it). A balance
 is always the sum of entries, never a stored number. Payee accounts (cooperatives, partners,
 platform, funds, processor fees, refunds owed, payouts in transit) are liabilities: what is
-owed to them is minus their sum. Clearing, bank and cash held by partners are assets.
+owed to them is minus their sum. Clearing, bank and cash held by partners are assets. The
+balances of gift cards are a liability too (``GIFT_CARD_LIABILITY``): credited when a card is
+sold or issued, debited when it pays an order (a capture with method ``gift_card``), credited
+again when an order's gift-card part is cancelled or refunded to the card.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ class AccountKind(models.TextChoices):
     CUSTOMER_REFUNDS_OWED = "customer_refunds_owed", _("Refunds owed to customers")
     BANK = "bank", _("Bank")
     PAYOUTS_IN_TRANSIT = "payouts_in_transit", _("Payouts in transit")
+    GIFT_CARD_LIABILITY = "gift_card_liability", _("Gift card balances owed")
 
 
 ASSET_KINDS = frozenset({AccountKind.PROVIDER_CLEARING, AccountKind.CASH_HELD_BY_PARTNER,
@@ -75,6 +79,7 @@ class JournalKind(models.TextChoices):
     PAYOUT = "payout", _("Payout")
     PAYOUT_SETTLED = "payout_settled", _("Payout settled")
     PAYOUT_FAILED = "payout_failed", _("Payout failed")
+    GIFT_CARD_ISSUE = "gift_card_issue", _("Gift card sold or issued")
 
 
 # Journals whose entries carry an order's split (a part per line or delivery and payee).

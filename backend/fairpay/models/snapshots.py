@@ -29,6 +29,8 @@ class PaymentMethod(models.TextChoices):
     CARD = splits.PaymentMethod.CARD.value, _("Card")
     CASH = splits.PaymentMethod.CASH.value, _("Cash on delivery")
     BANK_TRANSFER = splits.PaymentMethod.BANK_TRANSFER.value, _("Bank transfer")
+    # A tender, never a split's method: the part of an order a gift card paid (no fee on it).
+    GIFT_CARD = "gift_card", _("Gift card")
 
 
 class OrderSplit(models.Model):
@@ -46,6 +48,9 @@ class OrderSplit(models.Model):
     discounts = models.JSONField(default=list, blank=True,
                                  help_text=_("Promotions in the split: key, amount_minor, "
                                              "funder_kind, funder_id, sources."))
+    prepaid_minor = models.BigIntegerField(
+        _("paid by gift cards (minor units)"), default=0,
+        help_text=_("Part of the amount paid with gift cards: no payment fee on it."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

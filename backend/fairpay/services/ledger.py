@@ -13,6 +13,16 @@ Card money is held at the payment provider (``PROVIDER_CLEARING``), cash by the 
 collected it (``CASH_HELD_BY_PARTNER``), bank transfers in the ``BANK``. A refund of a card
 payment goes back through the provider; otherwise it is owed to the customer
 (``CUSTOMER_REFUNDS_OWED``) until paid back.
+
+**Gift cards** are a tender, not a discount. Selling or issuing a card credits the gift-card
+liability (``GIFT_CARD_LIABILITY``); the part of an order a card pays is captured at
+completion by the same capture path with method ``gift_card``: the liability is debited and
+the payees credited part by part, so the gift-card capture and the card (or cash) capture of
+the rest add up exactly to the snapshot. The split's method (and so its payment fee) stays the
+one of the other tender: the gift-card part carries no fee (``OrderSplit.prepaid_minor``).
+Cancelling reverses the gift-card part back to the liability (the balance goes back to the
+card) and the rest as before; a refund to the gift card (``refund_to="gift_card"``) does the
+same for an amount or chosen lines.
 """
 from __future__ import annotations
 
@@ -40,8 +50,15 @@ from ..models import (
     OrderSplit,
     ParcelHold,
     PaymentMethod,
+    SplitRole,
 )
-from ..selectors import CellKey, order_capture_methods, order_captured_cells, order_cells
+from ..selectors import (
+    CellKey,
+    order_capture_methods,
+    order_captured_cells,
+    order_cells,
+    order_gift_card_captured,
+)
 from ..splits import Payee
 from .accounts import account_get_or_create, payee_account
 from .journals import EntryDraft, journal_post
@@ -119,6 +136,8 @@ def _existing(kind: JournalKind, reference: str, order: Order) -> Journal | None
 
 
 def _capture_account(method: PaymentMethod, currency: str, collected_by) -> Account:
+    if method == PaymentMethod.GIFT_CARD:
+        return account_get_or_create(kind=AccountKind.GIFT_CARD_LIABILITY, currency=currency)
     if method == PaymentMethod.CARD:
         return account_get_or_create(kind=AccountKind.PROVIDER_CLEARING, currency=currency)
     if method == PaymentMethod.BANK_TRANSFER:
@@ -128,6 +147,17 @@ def _capture_account(method: PaymentMethod, currency: str, collected_by) -> Acco
                                  _("Say which partner collected the cash."), "collectedBy")
     return account_get_or_create(kind=AccountKind.CASH_HELD_BY_PARTNER, currency=currency,
                                  owner_id=collected_by.pk)
+
+
+def _without_fees(cells: list[_Cell], remaining: dict[CellKey, int],
+                  target: int) -> tuple[list[_Cell], dict[CellKey, int]]:
+    """A gift card pays no processor fee: its capture leaves the fee parts to the card's
+    capture (unless the fee is larger than what the card pays, then it takes a share)."""
+    kept = [cell for cell in cells if cell.role != SplitRole.PAYMENT_FEE]
+    left = {cell.key: remaining[cell.key] for cell in kept}
+    if target > sum(left.values()):
+        return cells, remaining
+    return kept, left
 
 
 def ledger_record_capture(*, order: Order, amount: Decimal, method: str, reference: str = "",
@@ -149,7 +179,7 @@ def ledger_record_capture(*, order: Order, amount: Decimal, method: str, referen
         header = _locked_split(order)
         currency = header.currency
         captured = order_captured_cells(order.pk)
-        if header.method != method:
+        if header.method != method and method != PaymentMethod.GIFT_CARD:
             if captured:
                 raise DomainError.single(FairPayErrorCode.METHOD_MISMATCH,
                                          _("Part of the order was paid another way."), "method")
@@ -160,6 +190,8 @@ def ledger_record_capture(*, order: Order, amount: Decimal, method: str, referen
                  if cooperative is None or cell.parcel_cooperative_id == cooperative.pk]
         snapshot = {key: part for key, (_, part) in snapshot_cells.items()}
         remaining = {cell.key: snapshot[cell.key] - captured.get(cell.key, 0) for cell in cells}
+        if method == PaymentMethod.GIFT_CARD:
+            cells, remaining = _without_fees(cells, remaining, target)
         if target > sum(remaining.values()):
             raise DomainError.single(FairPayErrorCode.CAPTURE_EXCEEDS_ORDER,
                                      _("This is more than is left to pay on the order."),
@@ -200,7 +232,9 @@ def _refund_groups(cells: dict[CellKey, _Cell], currency: str, amount, lines,
 
 
 def _refund_account(order: Order, currency: str, refund_to: str | None) -> Account:
-    methods = order_capture_methods(order.pk)
+    if refund_to == PaymentMethod.GIFT_CARD:
+        return account_get_or_create(kind=AccountKind.GIFT_CARD_LIABILITY, currency=currency)
+    methods = order_capture_methods(order.pk) - {PaymentMethod.GIFT_CARD}
     to_card = refund_to == PaymentMethod.CARD if refund_to else methods == {PaymentMethod.CARD}
     kind = AccountKind.PROVIDER_CLEARING if to_card else AccountKind.CUSTOMER_REFUNDS_OWED
     return account_get_or_create(kind=kind, currency=currency)
@@ -246,13 +280,19 @@ def ledger_record_refund(*, order: Order, reference: str = "", amount: Decimal |
                               delivery_id=cells[key].delivery_id, role=cells[key].role,
                               parcel_cooperative_id=cells[key].parcel_cooperative_id)
                    for key, part in reversals.items()]
+        method = PaymentMethod.GIFT_CARD if refund_to == PaymentMethod.GIFT_CARD else ""
         return journal_post(kind=kind, currency=currency, entries=drafts, order=order,
-                            reference=reference, occurred_at=occurred_at)
+                            method=method, reference=reference, occurred_at=occurred_at)
 
 
 def ledger_record_cancellation(*, order: Order, reference: str = "",
                                occurred_at: datetime | None = None) -> Journal | None:
-    """Reverse everything still captured for a cancelled order; None if nothing was paid."""
+    """Reverse everything still captured for a cancelled order; None if nothing was paid.
+
+    The gift-card part first, back to the gift-card liability (the caller gives the balances
+    back to the cards: ``order_promo_codes_release``), reference ``<reference>:gift-card``;
+    then the rest, back to the card or owed to the customer. Idempotent.
+    """
     reference = reference or f"cancel:{order.pk}"
     with transaction.atomic():
         existing = _existing(JournalKind.CANCELLATION, reference, order)
@@ -260,12 +300,94 @@ def ledger_record_cancellation(*, order: Order, reference: str = "",
             return existing
         if order_split_for_update(order.pk) is None:
             return None
+        journal = None
+        gift_card = order_gift_card_captured(order.pk)
+        if gift_card > 0:
+            journal = ledger_record_refund(
+                order=order, reference=f"{reference}:gift-card", kind=JournalKind.CANCELLATION,
+                amount=from_minor_units(gift_card, order.currency),
+                refund_to=PaymentMethod.GIFT_CARD, occurred_at=occurred_at)
         left = sum(order_cells(order.pk).values())
         if left <= 0:
-            return None
+            return journal or Journal.objects.filter(
+                kind=JournalKind.CANCELLATION, order=order).order_by("pk").last()
         return ledger_record_refund(
             order=order, reference=reference, kind=JournalKind.CANCELLATION,
             amount=from_minor_units(left, order.currency), occurred_at=occurred_at)
+
+
+def ledger_record_gift_card_redemption(*, order: Order, amount_minor: int,
+                                       occurred_at: datetime | None = None) -> Journal | None:
+    """Capture the part of ``order`` its gift cards paid (at completion); None if none.
+
+    The same capture as a card's (``ledger_record_capture`` with method ``gift_card``): the
+    gift-card liability is debited, the payees credited per the order's snapshot. Idempotent
+    (reference ``gift-card:<order>``). Call it after the split snapshot, in its transaction.
+    """
+    if amount_minor <= 0:
+        return None
+    return ledger_record_capture(order=order, amount=from_minor_units(amount_minor,
+                                                                      order.currency),
+                                 method=PaymentMethod.GIFT_CARD,
+                                 reference=f"gift-card:{order.pk}", occurred_at=occurred_at)
+
+
+def ledger_record_gift_card_refund(*, order: Order, reference: str,
+                                   amount: Decimal | None = None, lines: Mapping | None = None,
+                                   deliveries: Mapping | None = None,
+                                   occurred_at: datetime | None = None) -> Journal:
+    """Reverse part of an order back to the gift-card liability (money back on the card).
+
+    Never more than the gift cards paid on the order and were not given back yet. The caller
+    (``backend.giftcards.services.order_gift_cards_refund``) credits the cards' balances.
+    """
+    with transaction.atomic():
+        existing = _existing(JournalKind.REFUND, reference, order)
+        if existing is not None:
+            return existing
+        order_split_for_update(order.pk)
+        total = (_minor(amount, order.currency) if amount is not None else
+                 sum(_minor(v, order.currency) for mapping in (lines or {}, deliveries or {})
+                     for v in mapping.values()))
+        if total > order_gift_card_captured(order.pk):
+            raise DomainError.single(FairPayErrorCode.REFUND_EXCEEDS_CAPTURED,
+                                     _("This is more than the gift cards paid on the order."),
+                                     "amount")
+        return ledger_record_refund(order=order, reference=reference, amount=amount,
+                                    lines=lines, deliveries=deliveries,
+                                    refund_to=PaymentMethod.GIFT_CARD, occurred_at=occurred_at)
+
+
+def gift_card_issue_record(*, gift_card, paid_with: str = "platform",
+                           occurred_at: datetime | None = None) -> Journal:
+    """A gift card sold (``card`` or ``bank_transfer``) or given by the platform (``platform``):
+    its balance becomes owed by the network (credit ``GIFT_CARD_LIABILITY``).
+
+    Sold: the money is in the provider's clearing or the bank. Given: the platform funds it
+    (its account is debited). Idempotent (reference ``gift-card-issue:<card pk>``).
+    """
+    debits = {"platform": AccountKind.PLATFORM, PaymentMethod.CARD: AccountKind.PROVIDER_CLEARING,
+              PaymentMethod.BANK_TRANSFER: AccountKind.BANK}
+    if paid_with not in debits:
+        raise DomainError.single(FairPayErrorCode.INVALID,
+                                 _("A gift card is paid by card, by transfer or given by the "
+                                   "platform."), "paidWith")
+    currency = gift_card.currency
+    reference = f"gift-card-issue:{gift_card.pk}"
+    with transaction.atomic():
+        existing = Journal.objects.filter(kind=JournalKind.GIFT_CARD_ISSUE,
+                                          reference=reference).first()
+        if existing is not None:
+            return existing
+        amount = _minor(gift_card.initial_balance_amount, currency)
+        debit = account_get_or_create(kind=debits[paid_with], currency=currency)
+        liability = account_get_or_create(kind=AccountKind.GIFT_CARD_LIABILITY,
+                                          currency=currency)
+        method = paid_with if paid_with != "platform" else ""
+        return journal_post(kind=JournalKind.GIFT_CARD_ISSUE, currency=currency,
+                            reference=reference, method=method, memo=f"gift-card:{gift_card.pk}",
+                            entries=[EntryDraft(debit, amount), EntryDraft(liability, -amount)],
+                            occurred_at=occurred_at)
 
 
 def parcel_hold_record(*, order: Order, cooperative, delivered_at: datetime) -> ParcelHold:

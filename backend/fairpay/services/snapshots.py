@@ -80,7 +80,8 @@ def _delivery_inputs(deliveries: Sequence[OrderDelivery],
 
 
 def order_split_request(order: Order, *, method: PaymentMethod, policy: splits.Policy,
-                        discounts: Sequence[splits.Discount] = ()) -> splits.SplitRequest:
+                        discounts: Sequence[splits.Discount] = (),
+                        prepaid: int = 0) -> splits.SplitRequest:
     """The engine's input for ``order``: its lines, deliveries and (later) promotions."""
     lines = list(order.lines.select_related("cooperative").order_by("pk"))
     terms = _terms(lines)
@@ -92,7 +93,8 @@ def order_split_request(order: Order, *, method: PaymentMethod, policy: splits.P
                                      amount=to_minor_units(line.total_price_amount, currency))
                     for line in lines),
         deliveries=_delivery_inputs(list(order.deliveries.order_by("pk")), currency),
-        policy=policy, method=splits.PaymentMethod(method), discounts=tuple(discounts))
+        policy=policy, method=splits.PaymentMethod(method), discounts=tuple(discounts),
+        prepaid=prepaid)
 
 
 def _part_row(header: OrderSplit, part: splits.Part) -> OrderLineSplit:
@@ -110,20 +112,24 @@ def _part_row(header: OrderSplit, part: splits.Part) -> OrderLineSplit:
 
 def discounts_dump(discounts: Sequence[splits.Discount]) -> list[dict]:
     return [{"key": d.key, "amount_minor": d.amount, "funder_kind": d.funder.kind.value,
-             "funder_id": d.funder.id, "sources": list(d.sources)} for d in discounts]
+             "funder_id": d.funder.id, "sources": list(d.sources),
+             "accepted_by": sorted(d.accepted_by)} for d in discounts]
 
 
 def discounts_load(data: Sequence[dict]) -> tuple[splits.Discount, ...]:
     return tuple(splits.Discount(key=d["key"], amount=d["amount_minor"],
                                  funder=splits.Payee(splits.PayeeKind(d["funder_kind"]),
                                                      d["funder_id"]),
-                                 sources=tuple(d["sources"])) for d in data)
+                                 sources=tuple(d["sources"]),
+                                 accepted_by=frozenset(d.get("accepted_by", ())))
+                 for d in data)
 
 
 def _compute(order: Order, policy: SplitPolicy, method: PaymentMethod,
-             discounts: Sequence[splits.Discount]) -> tuple[splits.SplitRequest, splits.Split]:
+             discounts: Sequence[splits.Discount],
+             prepaid: int = 0) -> tuple[splits.SplitRequest, splits.Split]:
     request = order_split_request(order, method=method, policy=policy.to_policy(),
-                                  discounts=discounts)
+                                  discounts=discounts, prepaid=prepaid)
     try:
         split = splits.split_order(request)
     except splits.SplitError as exc:
@@ -136,7 +142,8 @@ def _compute(order: Order, policy: SplitPolicy, method: PaymentMethod,
 
 
 def order_splits_snapshot(*, order: Order, method: PaymentMethod | None = None,
-                          discounts: Sequence[splits.Discount] = ()) -> OrderSplit:
+                          discounts: Sequence[splits.Discount] = (),
+                          prepaid: int = 0) -> OrderSplit:
     """Store the split of every line and delivery of ``order``; idempotent (first one stays).
 
     Call it right after the order is placed, inside the same transaction. Locks the order row.
@@ -150,11 +157,12 @@ def order_splits_snapshot(*, order: Order, method: PaymentMethod | None = None,
             return existing
         method = method or payment_method_for_gateway(order.payment_gateway)
         policy = split_policy_for(order.created_at)
-        request, split = _compute(order, policy, method, discounts)
+        request, split = _compute(order, policy, method, discounts, prepaid)
         header = OrderSplit.objects.create(order=order, policy=policy, method=method,
                                            currency=order.currency, paid_minor=split.paid,
                                            fee_minor=split.fee, seed=request.seed,
-                                           discounts=discounts_dump(discounts))
+                                           discounts=discounts_dump(discounts),
+                                           prepaid_minor=prepaid)
         OrderLineSplit.objects.bulk_create([_part_row(header, part) for part in split.parts])
     return header
 
@@ -165,7 +173,8 @@ def order_split_method_change(*, header: OrderSplit, method: PaymentMethod) -> O
     Only the payment fee depends on the method; the caller (a capture) makes sure nothing was
     captured yet and holds the split's lock.
     """
-    _, split = _compute(header.order, header.policy, method, discounts_load(header.discounts))
+    _, split = _compute(header.order, header.policy, method, discounts_load(header.discounts),
+                        header.prepaid_minor)
     header.parts.all().delete()
     OrderLineSplit.objects.bulk_create([_part_row(header, part) for part in split.parts])
     header.method, header.fee_minor, header.paid_minor = method, split.fee, split.paid

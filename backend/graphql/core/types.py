@@ -103,6 +103,11 @@ class MetadataItem(graphene.ObjectType):
     value = graphene.String(required=True, description="Value of a metadata item.")
 
 
+# Python class of a root -> its GraphQL type name, registered by the domains whose rows are
+# returned through the ``ObjectWithMetadata`` interface (the metadata mutations).
+METADATA_TYPE_NAMES: dict[type, str] = {}
+
+
 def _instance(root: Any) -> Any:
     return root.node if isinstance(root, ChannelContext) else root
 
@@ -140,6 +145,15 @@ class ObjectWithMetadata(graphene.Interface):
                                 description="A single key from public metadata.")
     metafields = Metadata(keys=NonNullList(graphene.String),
                           description="Public metadata, optionally only some keys.")
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        """The concrete type of a root returned as ``ObjectWithMetadata`` (the metadata
+        mutations' ``item``), from ``METADATA_TYPE_NAMES``."""
+        name = METADATA_TYPE_NAMES.get(type(_instance(instance)))
+        graphql_type = info.schema.get_type(name) if name else None
+        return getattr(graphql_type, "graphene_type", None) or super().resolve_type(instance,
+                                                                                    info)
 
     @staticmethod
     def resolve_metadata(root: Any, _info: Any) -> list[MetadataItem]:

@@ -10,6 +10,7 @@ from .mutations_checkout import (
     CheckoutPaymentMethodUpdate,
     CheckoutShippingAddressUpdate,
 )
+from .mutations_customer import CheckoutCustomerAttach, CheckoutCustomerDetach
 from .mutations_delivery import CheckoutDeliveryMethodUpdate, DeliveryOptionsCalculate
 from .mutations_lines import (
     CheckoutLineDelete,
@@ -45,3 +46,7 @@ class CheckoutMutations(graphene.ObjectType):
     checkout_complete = CheckoutComplete.Field(
         description="Completes the checkout and places the order.")
     order_cancel = OrderCancel.Field(description="Cancel an order.")
+    checkout_customer_attach = CheckoutCustomerAttach.Field(
+        description="Sets the customer as the owner of the checkout.")
+    checkout_customer_detach = CheckoutCustomerDetach.Field(
+        description="Removes the user assigned as the owner of the checkout.")

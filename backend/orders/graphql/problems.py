@@ -75,3 +75,26 @@ def line_problems(root: LineView) -> list[Any]:
             available_quantity=max(available, 0), line=root,
             variant=ChannelContext(node=info.variant, channel=root.checkout.checkout.channel))]
     return []
+
+
+def delivery_problems(root: Any, chosen: Any) -> list[Any]:
+    """Saleor's delivery problems of the chosen whole-basket delivery ``chosen``.
+
+    Invalid: a parcel's chosen option is no longer offered to the shipping address (a partner
+    suspended, a coverage removed, the cooperative's lines gone); completing would be refused.
+    Stale: every option is still offered but a price changed since it was quoted; the stored
+    price is what the customer agreed to, so choose again (``deliveryOptionsCalculate``) to
+    see the current one. Costs the checkout's quote, computed once per request.
+    """
+    if chosen is None or not root.deliveries:
+        return []
+    groups = {group.cooperative.pk: group for group in root.quote.groups}
+    stale = False
+    for delivery in root.deliveries:
+        group = groups.get(delivery.cooperative_id)
+        option = group.find_option(delivery.option_id) if group is not None else None
+        if option is None:
+            return [CheckoutProblemDeliveryMethodInvalid(delivery=chosen)]
+        if option.price.quantize(delivery.price_amount) != delivery.price_amount:
+            stale = True
+    return [CheckoutProblemDeliveryMethodStale(delivery=chosen)] if stale else []

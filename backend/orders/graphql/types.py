@@ -10,6 +10,7 @@ import prices
 from django.db.models import prefetch_related_objects
 
 from backend.accounts.graphql.types import Address, User, language_code_enum
+from backend.discounts.graphql import resolvers as promo
 from backend.graphql.core.enums import LanguageCodeEnum
 from backend.graphql.core.ids import to_global_id
 from backend.graphql.core.money import Money, TaxedMoney, taxed_money
@@ -38,7 +39,7 @@ from .deliveries import (
     delivery_choices,
     priced_in,
 )
-from .problems import CheckoutLineProblem, CheckoutProblem, line_problems
+from .problems import CheckoutLineProblem, CheckoutProblem, delivery_problems, line_problems
 
 CheckoutChargeStatusEnum = graphene.Enum(
     "CheckoutChargeStatusEnum", [(s.name, s.value) for s in ChargeStatus],
@@ -126,7 +127,8 @@ class CheckoutLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_price(root: LineView, _info: Any) -> prices.TaxedMoney:
-        return taxed_money(CheckoutLine._unit(root), root.checkout.checkout.currency)
+        """After promotions and the voucher (``backend.discounts``)."""
+        return taxed_money(promo.checkout_line_unit(root), root.checkout.checkout.currency)
 
     @staticmethod
     def resolve_undiscounted_unit_price(root: LineView, _info: Any) -> prices.Money:
@@ -134,12 +136,12 @@ class CheckoutLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_total_price(root: LineView, _info: Any) -> prices.TaxedMoney:
-        return taxed_money(CheckoutLine._unit(root) * root.info.quantity,
-                           root.checkout.checkout.currency)
+        return taxed_money(promo.checkout_line_total(root), root.checkout.checkout.currency)
 
     @staticmethod
     def resolve_undiscounted_total_price(root: LineView, _info: Any) -> prices.Money:
-        return CheckoutLine.resolve_total_price(root, _info).gross
+        return taxed_money(CheckoutLine._unit(root) * root.info.quantity,
+                           root.checkout.checkout.currency).gross
 
     @staticmethod
     def resolve_requires_shipping(_root: LineView, _info: Any) -> bool:
@@ -227,6 +229,8 @@ class Checkout(graphene.ObjectType):
     delivery = graphene.Field(Delivery, description="The delivery chosen, once every parcel "
                               "has one (CoopStore: see `deliveryGroups`).")
     shipping_method = graphene.Field(ShippingMethod, deprecation_reason="Use `delivery` instead.")
+    delivery_method = graphene.Field("backend.orders.graphql.delivery_method.DeliveryMethod",
+                                     deprecation_reason="Use `delivery` instead.")
     subtotal_price = graphene.Field(TaxedMoney, required=True,
                                     description="The price of the checkout before deliveries.")
     tax_exemption = graphene.Boolean(required=True)
@@ -249,6 +253,16 @@ class Checkout(graphene.ObjectType):
                                       "checkoutPaymentMethodUpdate.")
     transactions = NonNullList("backend.payments.graphql.types.TransactionItem",
                                description="List of transactions for the checkout.")
+    # Promo codes (backend.discounts, backend.giftcards)
+    discount = graphene.Field(Money, description="The voucher's reduction of the checkout.")
+    discount_name = graphene.String(description="The name of the voucher applied.")
+    translated_discount_name = graphene.String(description="Translation of the voucher's "
+                                               "name in the checkout's language.")
+    voucher = graphene.Field("backend.discounts.graphql.types.Voucher",
+                             description="The voucher assigned to the checkout.")
+    voucher_code = graphene.String(description="The code of voucher assigned to the checkout.")
+    gift_cards = NonNullList("backend.giftcards.graphql.types.GiftCard", required=True,
+                             description="List of gift cards associated with this checkout.")
 
     private_metadata_permission = "MANAGE_CHECKOUTS"
 
@@ -273,8 +287,13 @@ class Checkout(graphene.ObjectType):
         return root.checkout.updated_at
 
     @staticmethod
-    def resolve_user(root: CheckoutView, _info: Any) -> Any:
-        return root.checkout.user
+    def resolve_user(root: CheckoutView, info: Any) -> Any:
+        """Saleor's rule: the owner or staff (a guest checkout has no user)."""
+        from .dataloaders import is_owner, request_user
+
+        caller = request_user(info)
+        staff = bool(caller is not None and caller.is_authenticated and caller.is_staff)
+        return root.checkout.user if staff or is_owner(info, root.checkout.user_id) else None
 
     @staticmethod
     def resolve_channel(root: CheckoutView, _info: Any) -> Any:
@@ -337,6 +356,10 @@ class Checkout(graphene.ObjectType):
         return current_delivery(root)
 
     @staticmethod
+    def resolve_delivery_method(root: CheckoutView, _info: Any) -> DeliveryChoice | None:
+        return current_delivery(root)
+
+    @staticmethod
     def resolve_subtotal_price(root: CheckoutView, _info: Any) -> prices.TaxedMoney:
         return taxed_money(root.totals.subtotal, root.checkout.currency)
 
@@ -375,7 +398,8 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_problems(root: CheckoutView, _info: Any) -> list[Any]:
-        return [problem for line in root.line_views for problem in line_problems(line)]
+        lines = [problem for line in root.line_views for problem in line_problems(line)]
+        return delivery_problems(root, current_delivery(root)) + lines
 
     @staticmethod
     def resolve_delivery_groups(root: CheckoutView, _info: Any) -> list[CheckoutDeliveryGroup]:
@@ -390,3 +414,27 @@ class Checkout(graphene.ObjectType):
         transactions = list(root.checkout.payment_transactions.all())
         prefetch_related_objects(transactions, "events")
         return transactions
+
+    @staticmethod
+    def resolve_discount(root: CheckoutView, _info: Any) -> prices.Money:
+        return promo.checkout_discount(root)
+
+    @staticmethod
+    def resolve_discount_name(root: CheckoutView, _info: Any) -> str | None:
+        return promo.checkout_discount_name(root)
+
+    @staticmethod
+    def resolve_translated_discount_name(root: CheckoutView, _info: Any) -> str | None:
+        return promo.checkout_translated_discount_name(root)
+
+    @staticmethod
+    def resolve_voucher(root: CheckoutView, _info: Any) -> Any:
+        return promo.checkout_voucher(root)
+
+    @staticmethod
+    def resolve_voucher_code(root: CheckoutView, _info: Any) -> str | None:
+        return promo.checkout_voucher_code(root)
+
+    @staticmethod
+    def resolve_gift_cards(root: CheckoutView, _info: Any) -> list:
+        return promo.checkout_gift_card_list(root)

@@ -9,6 +9,7 @@ import graphene
 import prices
 
 from backend.accounts.graphql.types import Address, User, language_code_enum
+from backend.discounts.graphql import resolvers as promo
 from backend.fairpay.graphql.types import (
     fair_pay_field,
     order_fair_pay,
@@ -18,6 +19,7 @@ from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum
 from backend.graphql.core.ids import to_global_id
 from backend.graphql.core.money import Money, TaxedMoney, taxed_money
+from backend.graphql.core.scalars import PositiveDecimal
 from backend.graphql.core.types import (
     ChannelContext,
     Image,
@@ -37,7 +39,8 @@ from catalog.graphql.media import media_url
 from catalog.graphql.types import DEFAULT_THUMBNAIL_SIZE, ProductVariant
 
 from .dataloaders import api_group
-from .deliveries import ChosenDelivery, priced_in
+from .deliveries import ChosenDelivery, DeliveryChoice, priced_in
+from .delivery_method import DeliveryMethod, order_delivery_method
 from .fulfillments import order_fulfillments
 
 OrderStatusEnum = graphene.Enum("OrderStatus", [(s.name, s.value) for s in OrderStatus],
@@ -115,6 +118,17 @@ class OrderLine(graphene.ObjectType):
     is_gift = graphene.Boolean()
     cooperative = graphene.Field("backend.cooperatives.graphql.types.Cooperative",
                                  required=True, description="CoopStore: who ships this line.")
+    # Promotions and vouchers (backend.discounts)
+    unit_discount_value = PositiveDecimal(required=True, description="Value of the discount. "
+                                          "Can store fixed value or percent value")
+    unit_discount_type = graphene.Field("backend.discounts.graphql.types.DiscountValueTypeEnum",
+                                        description="Type of the discount: fixed or percent")
+    unit_discount_reason = graphene.String(description="Reason for any discounts applied on a "
+                                           "product in the order.")
+    voucher_code = graphene.String(description="Voucher code that was used for this order "
+                                   "line.")
+    discounts = NonNullList("backend.discounts.graphql.types.OrderLineDiscount",
+                            description="List of applied discounts")
 
     private_metadata_permission = "MANAGE_ORDERS"
 
@@ -156,7 +170,8 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_price(root: OrderLineModel, _info: Any) -> prices.TaxedMoney:
-        return taxed_money(root.unit_price_amount, root.currency)
+        """After promotions and the voucher (``backend.discounts``)."""
+        return taxed_money(promo.order_line_unit(root), root.currency)
 
     @staticmethod
     def resolve_undiscounted_unit_price(root: OrderLineModel, _info: Any) -> prices.TaxedMoney:
@@ -164,11 +179,31 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_discount(root: OrderLineModel, _info: Any) -> prices.Money:
-        return _money(Decimal(0), root.currency)
+        return _money(promo.order_line_unit_discount(root), root.currency)
 
     @staticmethod
     def resolve_total_price(root: OrderLineModel, _info: Any) -> prices.TaxedMoney:
-        return taxed_money(root.total_price_amount, root.currency)
+        return taxed_money(promo.order_line_total(root), root.currency)
+
+    @staticmethod
+    def resolve_unit_discount_value(root: OrderLineModel, _info: Any) -> Decimal:
+        return promo.order_line_unit_discount_value(root)
+
+    @staticmethod
+    def resolve_unit_discount_type(root: OrderLineModel, _info: Any) -> str | None:
+        return promo.order_line_unit_discount_type(root)
+
+    @staticmethod
+    def resolve_unit_discount_reason(_root: OrderLineModel, _info: Any) -> None:
+        return None
+
+    @staticmethod
+    def resolve_voucher_code(root: OrderLineModel, _info: Any) -> str | None:
+        return promo.order_line_voucher_code(root)
+
+    @staticmethod
+    def resolve_discounts(root: OrderLineModel, _info: Any) -> list:
+        return promo.order_line_discounts(root)
 
     @staticmethod
     def resolve_undiscounted_total_price(root: OrderLineModel, _info: Any) -> prices.TaxedMoney:
@@ -233,10 +268,25 @@ class Order(graphene.ObjectType):
                               "not including shipping.")
     status_display = graphene.String(required=True)
     total_charged = graphene.Field(Money, required=True)
+    total_captured = graphene.Field(Money, required=True,
+                                    deprecation_reason="Use `totalCharged` instead.")
     total_balance = graphene.Field(Money, required=True, description="The difference between "
                                    "the paid and the order total amount.")
     user_email = graphene.String(description="Email address of the customer.")
+    # Promotions, vouchers and gift cards (backend.discounts, backend.giftcards)
+    discounts = NonNullList("backend.discounts.graphql.types.OrderDiscount", required=True,
+                            description="List of all discounts assigned to the order.")
+    discount = graphene.Field(Money, deprecation_reason="Use the `discounts` field instead.")
+    discount_name = graphene.String(deprecation_reason="Use the `discounts` field instead.")
+    translated_discount_name = graphene.String(
+        deprecation_reason="Use the `discounts` field instead.")
+    voucher = graphene.Field("backend.discounts.graphql.types.Voucher")
+    voucher_code = graphene.String(description="Voucher code that was used for Order.")
+    gift_cards = NonNullList("backend.giftcards.graphql.types.GiftCard", required=True,
+                             description="List of user gift cards.")
     is_shipping_required = graphene.Boolean(required=True)
+    delivery_method = graphene.Field(DeliveryMethod, description="The delivery of the whole order "
+                                     "(CoopStore: see `cooperativeDeliveries` for each parcel).")
     language_code = graphene.String(required=True, deprecation_reason="Use the "
                                     "`languageCodeEnum` field to fetch the language code.")
     language_code_enum = LanguageCodeEnum(required=True, description="Order language code.")
@@ -338,7 +388,35 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_undiscounted_total(root: OrderModel, _info: Any) -> prices.TaxedMoney:
-        return taxed_money(root.total_amount, root.currency)
+        return taxed_money(promo.order_undiscounted_total(root), root.currency)
+
+    @staticmethod
+    def resolve_discounts(root: OrderModel, _info: Any) -> list:
+        return promo.order_discounts(root)
+
+    @staticmethod
+    def resolve_discount(root: OrderModel, _info: Any) -> prices.Money:
+        return promo.order_discount(root)
+
+    @staticmethod
+    def resolve_discount_name(root: OrderModel, _info: Any) -> str | None:
+        return promo.order_discount_name(root)
+
+    @staticmethod
+    def resolve_translated_discount_name(root: OrderModel, _info: Any) -> str | None:
+        return promo.order_translated_discount_name(root)
+
+    @staticmethod
+    def resolve_voucher(root: OrderModel, _info: Any) -> Any:
+        return promo.order_voucher(root)
+
+    @staticmethod
+    def resolve_voucher_code(root: OrderModel, _info: Any) -> str | None:
+        return promo.order_voucher_code(root)
+
+    @staticmethod
+    def resolve_gift_cards(root: OrderModel, _info: Any) -> list:
+        return promo.order_gift_card_list(root)
 
     @staticmethod
     def resolve_undiscounted_shipping_price(root: OrderModel, _info: Any) -> prices.Money:
@@ -371,6 +449,14 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_total_charged(root: OrderModel, _info: Any) -> prices.Money:
         return _money(root.total_charged_amount, root.currency)
+
+    @staticmethod
+    def resolve_total_captured(root: OrderModel, _info: Any) -> prices.Money:
+        return _money(root.total_charged_amount, root.currency)
+
+    @staticmethod
+    def resolve_delivery_method(root: OrderModel, _info: Any) -> DeliveryChoice | None:
+        return order_delivery_method(root.deliveries.all(), root.currency)
 
     @staticmethod
     def resolve_total_balance(root: OrderModel, _info: Any) -> prices.Money:

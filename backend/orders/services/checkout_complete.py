@@ -8,8 +8,15 @@ from django.db import transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
+from backend.cooperatives.services.alerts import notify_low_stock
 from backend.core.errors import DomainError, ErrorItem
 from backend.core.money import quantize
+from backend.discounts.services.orders import (
+    order_promotions_record,
+    promo_codes_lock,
+    promo_codes_validate,
+)
+from backend.fairpay.services.ledger import ledger_record_gift_card_redemption
 from backend.fairpay.services.snapshots import order_splits_snapshot
 from backend.payments.gateways import get_gateway
 from backend.payments.services.transaction_events import transactions_attach_to_order
@@ -30,6 +37,8 @@ from ..models import (
 from ..numbers import next_order_number
 from ..selectors import CheckoutTotals, checkout_lines_info, checkout_totals
 from .checkout_delivery import checkout_deliveries_validate
+
+GIFT_CARD_GATEWAY = "coopstore.gift-card"  # an order paid wholly by gift cards
 
 
 @dataclass(frozen=True)
@@ -57,10 +66,12 @@ def _validate(checkout: Checkout, lines, totals: CheckoutTotals) -> None:
                 CheckoutErrorCode.SHIPPING_METHOD_NOT_SET,
                 _("Choose a delivery for each cooperative's parcel."), "deliveryMethod"))
     gateway = get_gateway(checkout.payment_gateway) if checkout.payment_gateway else None
-    if gateway is None:
+    paid_by_gift_cards = totals.total <= 0 and totals.gift_cards > 0
+    if gateway is None and not paid_by_gift_cards:
         errors.append(ErrorItem(CheckoutErrorCode.PAYMENT_ERROR,
                                 _("Choose a payment method."), "paymentGateway"))
-    elif gateway.requires_payment_before_order and totals.charged < totals.total:
+    elif (gateway is not None and gateway.requires_payment_before_order
+          and totals.charged < totals.total):
         errors.append(ErrorItem(CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
                                 _("The authorized amount doesn't cover the checkout's total "
                                   "amount."), "id"))
@@ -116,23 +127,33 @@ def checkout_complete(*, checkout_token) -> CompletedCheckout:
             raise DomainError.single(CheckoutErrorCode.NOT_FOUND,
                                      _("Couldn't resolve to a node: %(id)s")
                                      % {"id": checkout_token}, "id")
+        promo_codes = promo_codes_lock(checkout=checkout)  # before the totals read them
         lines = checkout_lines_info(checkout)
         totals = checkout_totals(checkout, lines)
         _validate(checkout, lines, totals)
+        promo_codes_validate(checkout=checkout, locked=promo_codes, totals=totals)
         checkout_deliveries_validate(checkout=checkout, lines=lines)
         stocks = _allocate(lines)
+        notify_low_stock(list(stocks))  # cooperatives' low-stock email, after commit
         order = _create_order(checkout, lines, totals, stocks)
-        order_splits_snapshot(order=order)
+        discounts, prepaid = order_promotions_record(checkout=checkout, order=order,
+                                                     lines=lines, totals=totals,
+                                                     locked=promo_codes, user=checkout.user)
+        order_splits_snapshot(order=order, discounts=discounts, prepaid=prepaid)
+        # the gift cards' part is captured at once (fair-pay ledger), the rest by its gateway
+        ledger_record_gift_card_redemption(order=order, amount_minor=prepaid)
         shipments_create_for_order(order=order)
         transactions_attach_to_order(order_id=order.pk)
         checkout.delete()
-    transaction.on_commit(lambda: _after_order_placed(order.pk))
+        _order_confirmation_enqueue(order.pk)
     return CompletedCheckout(order=order, created=True)
 
 
 def _create_order(checkout: Checkout, lines, totals: CheckoutTotals, stocks) -> Order:
-    gateway = get_gateway(checkout.payment_gateway)
-    paid = totals.charged >= totals.total and totals.total > 0
+    gateway = get_gateway(checkout.payment_gateway) if checkout.payment_gateway else None
+    # Gift cards pay their part at once; the rest is charged by the gateway.
+    charged = totals.charged + totals.gift_cards
+    paid = charged >= totals.order_total and totals.order_total > 0
     order = Order.objects.create(
         number=next_order_number(), status=OrderStatus.UNFULFILLED, user=checkout.user,
         user_email=checkout.email, channel=checkout.channel,
@@ -140,10 +161,12 @@ def _create_order(checkout: Checkout, lines, totals: CheckoutTotals, stocks) -> 
         shipping_address=_copy_address(checkout.shipping_address),
         billing_address=_copy_address(checkout.billing_address or checkout.shipping_address),
         currency=checkout.currency, subtotal_amount=totals.subtotal,
-        shipping_amount=totals.shipping, total_amount=totals.total,
-        total_charged_amount=totals.charged,
-        charge_status=ChargeStatus.FULL if paid else ChargeStatus.NONE,
-        payment_gateway=gateway.id, customer_note=checkout.customer_note,
+        shipping_amount=totals.shipping, total_amount=totals.order_total,
+        total_charged_amount=charged,
+        charge_status=(ChargeStatus.FULL if paid else
+                       ChargeStatus.PARTIAL if charged > 0 else ChargeStatus.NONE),
+        payment_gateway=gateway.id if gateway else GIFT_CARD_GATEWAY,
+        customer_note=checkout.customer_note,
         metadata=checkout.metadata,
     )
     order_lines, allocations = [], []
@@ -180,8 +203,10 @@ def _copy_address(address):
     return Address.objects.create(**address.copy_fields())
 
 
-def _after_order_placed(order_id) -> None:
-    from ..tasks import order_send_confirmation
+def _order_confirmation_enqueue(order_id) -> None:
+    """The confirmation e-mail, written to the outbox with the order (sent once)."""
+    from backend.outbox.services import enqueue
 
-    order_send_confirmation.delay(str(order_id))
+    enqueue("backend.orders.tasks.order_send_confirmation", args=[str(order_id)],
+            dedup_key=f"order-confirmation:{order_id}")
 

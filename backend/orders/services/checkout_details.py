@@ -69,3 +69,11 @@ def checkout_attach_to_user(*, checkout: Checkout, user) -> Checkout:
         checkout.email = user.email
     checkout.save(update_fields=["user", "email", "updated_at"])
     return checkout
+
+
+@transaction.atomic
+def checkout_customer_detach(*, checkout: Checkout) -> Checkout:
+    """Saleor's checkoutCustomerDetach: the cart becomes a guest's again (its e-mail stays)."""
+    checkout.user = None
+    checkout.save(update_fields=["user", "updated_at"])
+    return checkout

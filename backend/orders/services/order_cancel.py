@@ -4,7 +4,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from backend.cooperatives.services.alerts import notify_low_stock
 from backend.core.errors import DomainError
+from backend.discounts.services.orders import order_promo_codes_release
 from backend.fairpay.services.ledger import ledger_record_cancellation
 from fulfillment.locks import shipments_for_update
 from fulfillment.selectors import order_parcels_prepared
@@ -38,6 +40,8 @@ def allocations_release(*, order: Order) -> None:
         stock.quantity_allocated = max(stock.quantity_allocated - allocation.quantity_allocated, 0)
         stock.save(update_fields=["quantity_allocated"])
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).update(quantity_allocated=0)
+    # Stock back above its threshold clears the alert marker, so the next dip alerts again.
+    notify_low_stock([stock.variant_id for stock in stocks.values()])
 
 
 @transaction.atomic
@@ -56,6 +60,7 @@ def order_cancel(*, order: Order, by_staff: bool = False) -> Order:
         raise DomainError.single(OrderErrorCode.CANNOT_CANCEL_ORDER,
                                  _("This order can no longer be cancelled."), "id")
     allocations_release(order=order)
+    order_promo_codes_release(order=order)  # the voucher use and gift-card balances
     shipments_cancel(shipments=shipments, actor=actor, note=_("Order cancelled."))
     order.status = OrderStatus.CANCELED
     order.save(update_fields=["status", "updated_at"])

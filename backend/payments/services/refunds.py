@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError
 from backend.core.money import quantize
+from backend.discounts.selectors import order_line_discount_totals, order_line_refund_value
 
 from .. import hooks, stripe_client
 from ..error_codes import RefundErrorCode
@@ -125,6 +126,7 @@ def _refund_amount(order, amount, lines: Sequence[RefundLineInput], include_ship
         return value, []
     order_lines = {str(line.pk): line for line in order.lines.all()}
     already = order_line_refunded_quantities(order)
+    discounts = order_line_discount_totals(order.pk)
     rows, value = [], Decimal(0)
     for item in lines:
         line = order_lines.get(str(item.order_line_id))
@@ -137,7 +139,9 @@ def _refund_amount(order, amount, lines: Sequence[RefundLineInput], include_ship
                 RefundErrorCode.INVALID,
                 _("Only %(left)s of %(name)s can still be refunded.")
                 % {"left": left, "name": line.product_name}, "lines")
-        line_amount = quantize(line.unit_price_amount * item.quantity, order.currency)
+        line_amount = order_line_refund_value(  # after promotions and vouchers
+            line, quantity=item.quantity, already=already.get(line.pk, 0),
+            discount=discounts.get(line.pk, Decimal(0)))
         rows.append((line, item.quantity, line_amount))
         value += line_amount
     if include_shipping:

@@ -17,6 +17,7 @@ from django.db import transaction as db_transaction
 from django.db.models import Q, Sum
 
 from backend.core.money import quantize
+from backend.giftcards.selectors import order_gift_card_total
 from backend.orders.models import Checkout, Order
 
 from .. import hooks
@@ -183,7 +184,8 @@ def order_payments_recompute(order_id) -> Order:
         charged=Sum("charged_amount"), authorized=Sum("authorized_amount"))
     granted = Refund.objects.filter(order_id=order_id, status__in=GRANTED_REFUND_STATUSES
                                     ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
-    charged = quantize(sums["charged"] or 0, order.currency)
+    # Gift cards paid their part at completion (backend.giftcards): it counts as charged.
+    charged = quantize((sums["charged"] or 0) + order_gift_card_total(order_id), order.currency)
     authorized = quantize(sums["authorized"] or 0, order.currency)
     order.total_charged_amount = charged
     order.charge_status = charge_status(charged=charged, total=order.total_amount,

@@ -58,10 +58,9 @@ def stripe_webhook_receive(*, event: dict[str, Any]) -> StripeWebhookEvent:
     if not created:
         StripeWebhookEvent.objects.filter(pk=record.pk).update(deliveries=F("deliveries") + 1)
     if record.processed_at is None:
-        from ..tasks import stripe_webhook_event_process
+        from backend.outbox.services import enqueue
 
-        event_id = record.event_id
-        db_transaction.on_commit(lambda: stripe_webhook_event_process.delay(event_id))
+        enqueue("backend.payments.tasks.stripe_webhook_event_process", args=[record.event_id])
     return record
 
 

@@ -60,11 +60,25 @@ class Command(BaseCommand):
                           f"{report.products} products, {report.variants} variants, "
                           f"{report.images_drawn} pictures drawn")
 
+        from catalog.demo.lots import seed_lots
+
+        self.progress(f"Lots: {seed_lots()} sizes of saffron, argan oil and honey got lots")
+
+        from catalog.demo.attributes import seed_attributes
+        from catalog.demo.collections import seed_collections
+
+        self.progress(f"Attributes: {seed_attributes()}")
+        self.progress(f"Collections: {seed_collections()}")
+
         with transaction.atomic():
             accounts = seed_accounts(cooperatives, DEMO_PASSWORD)
         self.progress(f"{len(accounts)} demo accounts")
 
         self.seed_delivery_network()
+        self.seed_content()
+        from backend.discounts.demo import seed_promotions
+
+        self.progress(f"Promotions: {seed_promotions()}")
         self.summary(accounts_count=len(accounts), drawn=drawn,
                      seconds=time.monotonic() - started)
 
@@ -89,6 +103,12 @@ class Command(BaseCommand):
         else:
             self.network = str(network) if network else "seeded"
         self.progress(f"Delivery network: {self.network}")
+
+    def seed_content(self) -> None:
+        """Content pages and the ``navbar`` / ``footer`` menus (backend.content)."""
+        from backend.content.demo import seed_content
+
+        self.progress(f"Content: {seed_content()}")
 
     def summary(self, *, accounts_count: int, drawn: int, seconds: float) -> None:
         approved = Cooperative.objects.filter(status=CooperativeStatus.APPROVED)

@@ -1,0 +1,1 @@
+"""Content pages (EditorJS) and navigation menus, in Saleor's model."""

@@ -1,0 +1,1 @@
+"""State changes of cooperatives: sign-up, approval, team and invitations, low-stock alerts."""

@@ -1,0 +1,1 @@
+"""The cooperative's catalog pages at /coop/products/ (namespace ``coop_catalog``)."""

@@ -1,0 +1,1 @@
+"""Spreadsheet (CSV/XLSX) export and import of a cooperative's catalog, one row per variant."""
