@@ -8,10 +8,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 .PHONY: install run test lint format bench worker beat schema clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m pip install -q -e ".[dev]" -c requirements.lock
 	touch $@
 
 install: $(VENV)/.installed

@@ -69,11 +69,13 @@ def gift_card_issue(*, balance: Decimal, currency: str = "MAD", code: str | None
 
 
 def order_gift_cards_refund(*, order: Order, reference: str, amount: Decimal | None = None,
-                            lines: Mapping | None = None, user=None) -> Journal:
+                            lines: Mapping | None = None, user=None,
+                            shipping: Decimal | None = None) -> Journal:
     """Give back to the order's gift cards part of what they paid: a refund of the gift-card
     part of an order goes back to the cards' balances, never to the customer's bank card.
 
-    ``amount`` (spread over the whole order in the ledger) or ``lines`` (order line → amount).
+    ``amount`` (spread over the whole order in the ledger) or ``lines`` (order line → amount)
+    and/or ``shipping`` (spread over the deliveries by price, as the card refunds' shipping).
     The amount goes back to the cards in proportion to what each still pays on the order
     (largest remainder, exact), and the fair-pay ledger reverses the same amount from the
     payees to the gift-card liability. Idempotent by ``reference``. Locks the order, then the
@@ -94,8 +96,11 @@ def order_gift_cards_refund(*, order: Order, reference: str, amount: Decimal | N
         currency = order.currency
         usages = list(GiftCardUsage.objects.filter(order=order, released_at__isnull=True)
                       .order_by("pk"))
+        by_parts = amount is None
+        deliveries = _shipping_parts(order, shipping) if by_parts and shipping else {}
         total = quantize(Decimal(amount) if amount is not None else
-                         sum((Decimal(v) for v in (lines or {}).values()), Decimal(0)), currency)
+                         sum((Decimal(v) for v in (lines or {}).values()), Decimal(0))
+                         + sum(deliveries.values(), Decimal(0)), currency)
         held = {usage.pk: to_minor_units(usage.held, currency) for usage in usages}
         if total <= 0 or to_minor_units(total, currency) > sum(held.values()):
             raise DomainError.single(GiftCardRefundError.INVALID,
@@ -119,6 +124,20 @@ def order_gift_cards_refund(*, order: Order, reference: str, amount: Decimal | N
                 parameters={"amount": str(part), "currency": currency, "refund": reference})
         journal = ledger_record_gift_card_refund(
             order=order, reference=ledger_reference,
-            amount=total if lines is None else None, lines=lines)
+            amount=total if not by_parts else None, lines=lines if by_parts else None,
+            deliveries=deliveries or None)
         order_payments_recompute(order.pk)
         return journal
+
+
+def _shipping_parts(order: Order, shipping: Decimal) -> dict:
+    """The shipping refunded spread over the deliveries by price (largest remainder)."""
+    from backend.fairpay.apportion import apportion
+
+    currency = order.currency
+    deliveries = list(order.deliveries.order_by("pk"))
+    parts = apportion(to_minor_units(quantize(Decimal(shipping), currency), currency),
+                      [(str(d.pk), to_minor_units(d.price_amount, currency)) for d in deliveries],
+                      seed=f"order:{order.pk}|shipping-refund")
+    return {d.pk: from_minor_units(parts[str(d.pk)], currency) for d in deliveries
+            if parts[str(d.pk)]}

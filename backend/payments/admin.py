@@ -135,9 +135,19 @@ class RefundForm(forms.Form):
                 if name.startswith("line_") and value]
 
 
+def _gift_card_paid(order: Order) -> dict[str, Decimal]:
+    """What the order's gift cards and its card or cash payment still hold: a refund is split
+    between them in this proportion."""
+    from backend.giftcards.selectors import order_gift_card_total
+
+    gift_card = order_gift_card_total(order.pk)
+    return {"gift_card": gift_card, "tender": order.total_charged_amount - gift_card}
+
+
 @admin.register(Refund)
 class RefundAdmin(admin.ModelAdmin):
-    list_display = ["order", "amount", "currency", "method", "status", "psp_reference",
+    list_display = ["order", "amount", "gift_card_amount", "currency", "method", "status",
+                    "psp_reference",
                     "requested_by", "created_at"]
     list_filter = ["status", "method"]
     search_fields = ["order__number", "psp_reference", "token"]
@@ -192,6 +202,7 @@ class RefundAdmin(admin.ModelAdmin):
             "order": order,
             "form": form,
             "refunds": order.refunds.all() if order is not None else [],
+            "gift_card_paid": _gift_card_paid(order) if order is not None else None,
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/payments/refund/refund_form.html", context)

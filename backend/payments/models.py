@@ -143,6 +143,7 @@ class RefundMethod(models.TextChoices):
     CARD = "card", _("Back to the card")
     CASH = "cash", _("Owed to the customer (cash on delivery)")
     DUMMY = "dummy", _("Dummy")
+    GIFT_CARD = "gift_card", _("Back to the gift cards")
 
 
 class RefundStatus(models.TextChoices):
@@ -162,12 +163,16 @@ class Refund(models.Model):
 
     token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="refunds")
+    # None when the whole refund goes back to gift cards (an order paid wholly by gift card).
     transaction = models.ForeignKey(TransactionItem, on_delete=models.PROTECT,
-                                    related_name="refunds")
+                                    related_name="refunds", null=True, blank=True)
     method = models.CharField(max_length=16, choices=RefundMethod.choices)
     status = models.CharField(max_length=16, choices=RefundStatus.choices,
                               default=RefundStatus.PENDING)
+    # The whole refund; ``gift_card_amount`` of it goes back to the order's gift cards, the
+    # rest (``tender_amount``) through the card or cash transaction.
     amount = models.DecimalField(max_digits=12, decimal_places=2)
+    gift_card_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     currency = models.CharField(max_length=3)
     include_shipping = models.BooleanField(default=False)
     reason = models.TextField(blank=True)
@@ -181,11 +186,26 @@ class Refund(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(amount__gt=0),
-                                              name="refund_amount_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="refund_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(gift_card_amount__gte=0) & Q(gift_card_amount__lte=models.F("amount")),
+                name="refund_gift_card_part_within_amount"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency} ({self.get_status_display()})"
+        text = f"{self.amount} {self.currency} ({self.get_status_display()})"
+        if self.gift_card_amount:
+            text += " — " + _("%(gift)s to the gift cards, %(rest)s %(tender)s") % {
+                "gift": self.gift_card_amount, "rest": self.tender_amount,
+                "tender": _("by card") if self.method == RefundMethod.CARD else _("in cash")
+                if self.method == RefundMethod.CASH else ""}
+        return text.strip()
+
+    @property
+    def tender_amount(self):
+        """The part refunded through the card or cash transaction (not the gift cards)."""
+        return self.amount - self.gift_card_amount
 
 
 class RefundLine(models.Model):
@@ -194,6 +214,8 @@ class RefundLine(models.Model):
                                    related_name="refund_lines")
     quantity = models.PositiveIntegerField()
     amount = models.DecimalField(max_digits=12, decimal_places=2)
+    # Of ``amount``, the part given back to the gift cards (same proportion as the refund).
+    gift_card_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(quantity__gt=0),

@@ -1,8 +1,14 @@
-"""Demo terroir attributes: process, origin, harvest year, packaging, volume and weight.
+"""Demo terroir attributes: process, origin, harvest year, packaging, format, volume, weight.
 
 Each demo product gets the values its template calls for (``PRODUCT_FACTS``), its origin from
-its cooperative's commune and region, and each variant its volume or weight from its name.
-Idempotent: rows are keyed on slugs, and values of a product are replaced, not added.
+its cooperative's commune and region, and each variant its format (its name: "250 ml", "Lot de
+3", "Ø 24 cm") and, when the name is one, its volume or weight. The format is the one
+variant-selection attribute of every type, because every variant has one: a type mixing oils
+(by volume) and saffron (by weight), or soaps sold as "100 g" and "Lot de 3", would otherwise
+ask Saleor's storefront for a choice some variants cannot make. Volume and weight stay as
+variant facts (not selection). Idempotent: rows are keyed on slugs, and values of a product or
+variant are replaced, not added; re-seeding an older demo converges (selection flags updated,
+stale variant values removed).
 """
 from __future__ import annotations
 
@@ -38,7 +44,8 @@ class AttributeSpec:
     name: Tr
     input_type: str
     product_types: tuple[str, ...] = ()  # product attribute of these types
-    variant_types: tuple[str, ...] = ()  # variant attribute (a shopper chooses by it)
+    variant_types: tuple[str, ...] = ()  # variant attribute of these types
+    selection: bool = False  # the variant attribute a shopper chooses by
     unit: str = ""
     values: tuple[tuple[str, Tr], ...] = ()
 
@@ -94,6 +101,8 @@ ATTRIBUTES = (
     AttributeSpec("packaging", Tr("Conditionnement", "التعبئة", "Packaging"),
                   AttributeInputType.DROPDOWN, product_types=(FOOD, CARE, CRAFT),
                   values=PACKAGINGS),
+    AttributeSpec("format", Tr("Format", "الصيغة", "Size"), AttributeInputType.DROPDOWN,
+                  variant_types=(FOOD, CARE, CRAFT), selection=True),
     AttributeSpec("volume", Tr("Volume", "الحجم", "Volume"), AttributeInputType.DROPDOWN,
                   variant_types=(FOOD, CARE), unit="l"),
     AttributeSpec("weight", Tr("Poids net", "الوزن الصافي", "Net weight"),
@@ -177,6 +186,17 @@ def template_keys() -> dict[str, str]:
     return {f"{key}-{spec.code.lower()}": key for spec in COOPERATIVES for key in spec.products}
 
 
+def variant_names() -> dict[str, Tr]:
+    """A demo variant's French name -> its name in fr/ar/en (the format values)."""
+    from .catalog import TEMPLATES
+
+    return {v.name.fr: v.name for spec in TEMPLATES.values() for v in spec.variants}
+
+
+def _slug(label: Tr) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.en.lower()).strip("-")[:250] or "x"
+
+
 def _attribute_upsert(spec: AttributeSpec, types: dict[str, ProductType]) -> Attribute:
     attribute, _ = Attribute.objects.update_or_create(
         slug=spec.slug, defaults={"name": spec.name.fr, "input_type": spec.input_type,
@@ -196,7 +216,7 @@ def _attribute_upsert(spec: AttributeSpec, types: dict[str, ProductType]) -> Att
     for slug in spec.variant_types:
         AttributeVariant.objects.update_or_create(
             attribute=attribute, product_type=types[slug],
-            defaults={"sort_order": position, "variant_selection": True})
+            defaults={"sort_order": position, "variant_selection": spec.selection})
     return attribute
 
 
@@ -249,6 +269,7 @@ def seed_attributes() -> str:
     if len(attributes) < len(ATTRIBUTES):
         return "skipped (the demo product types are missing)"
     keys = template_keys()
+    names = variant_names()
     choices = {(v.attribute_id, v.slug): v for v in AttributeValue.objects.filter(
         attribute__in=[attributes["process"], attributes["packaging"]])}
     products = (Product.objects.filter(slug__in=keys).select_related(
@@ -279,18 +300,18 @@ def seed_attributes() -> str:
                 product=product, value=value, defaults={"sort_order": index})
         assigned += 1
         for variant in product.variants.all():
+            label = names.get(variant.name.strip()) or Tr(*(variant.name.strip(),) * 3)
+            variant_values = [_choice_upsert(attributes["format"], _slug(label), label, 0)]
             measure = _measure(variant.name)
-            if measure is None:
-                continue
-            slug, label = measure
-            value = _choice_upsert(attributes[slug], re.sub(r"[^a-z0-9]+", "-",
-                                                            label.en.lower()).strip("-"),
-                                   label, 0)
+            if measure is not None:
+                slug, label = measure
+                variant_values.append(_choice_upsert(attributes[slug], _slug(label), label, 0))
+                measured += 1
             AssignedVariantAttributeValue.objects.filter(variant=variant).exclude(
-                value=value).delete()
-            AssignedVariantAttributeValue.objects.get_or_create(variant=variant, value=value)
-            measured += 1
-    _sort_measures(attributes["volume"], attributes["weight"])
+                value__in=variant_values).delete()
+            for value in variant_values:
+                AssignedVariantAttributeValue.objects.get_or_create(variant=variant, value=value)
+    _sort_measures(attributes["format"], attributes["volume"], attributes["weight"])
     return (f"{len(attributes)} attributes, {assigned} products described, "
             f"{measured} variants measured")
 

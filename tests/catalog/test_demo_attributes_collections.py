@@ -19,6 +19,7 @@ from catalog.models import (
     CollectionTranslation,
     ProductType,
 )
+from tests.catalog.test_seed_demo import demo, seeded  # noqa: F401 (the seeded demo)
 from tests.factories.catalog import ChannelFactory, CooperativeFactory, make_listed_product
 
 
@@ -77,3 +78,66 @@ def test_seeding_describes_products_fills_collections_and_is_idempotent():
                .values_list("language_code", flat=True)) == {"ar", "en"}
     assert all(c.channel_listings.get(channel=channel).is_published
                for c in Collection.objects.all())
+
+
+def _selection_gaps() -> list[str]:
+    """Demo variants lacking a value of a variant-selection attribute of their type, and
+    multi-variant products whose variants cannot be told apart by those attributes."""
+    from catalog.models import AttributeVariant, Product
+
+    selection: dict[int, set[int]] = {}
+    for row in AttributeVariant.objects.filter(variant_selection=True):
+        selection.setdefault(row.product_type_id, set()).add(row.attribute_id)
+    gaps = []
+    products = Product.objects.filter(slug__in=template_keys()).prefetch_related(
+        "variants__attribute_values__value")
+    for product in products:
+        wanted = selection.get(product.product_type_id, set())
+        variants = list(product.variants.all())
+        if len(variants) > 1 and not wanted:
+            gaps.append(f"{product.slug}: no variant-selection attribute")
+        choices = set()
+        for variant in variants:
+            values = {a.value.attribute_id: a.value.slug for a in variant.attribute_values.all()}
+            missing = wanted - set(values)
+            if missing:
+                gaps.append(f"{variant.sku}: no value for attributes {sorted(missing)}")
+            choices.add(tuple(sorted((k, values.get(k)) for k in wanted)))
+        if len(choices) < len(variants):
+            gaps.append(f"{product.slug}: variants share a selection")
+    return gaps
+
+
+@pytest.mark.usefixtures("demo")
+def test_every_demo_variant_fills_its_types_selection_attributes():
+    """Saleor's storefront adds a variant to the cart once every variant-selection attribute
+    of the type is chosen: each must be filled by every variant (e.g. no volume on saffron)."""
+    from catalog.models import AttributeVariant, Product
+
+    assert Product.objects.filter(slug__in=template_keys()).count() >= 150
+    assert _selection_gaps() == []
+    assert set(AttributeVariant.objects.filter(variant_selection=True).values_list(
+        "attribute__slug", flat=True)) == {"format"}
+
+
+@pytest.mark.usefixtures("demo")
+def test_reseeding_an_older_demo_converges():
+    """An older demo made volume and weight selection attributes: seeding again fixes it."""
+    from catalog.models import AttributeVariant, ProductVariant
+
+    AttributeVariant.objects.filter(attribute__slug__in=("volume", "weight")).update(
+        variant_selection=True)
+    AssignedVariantAttributeValue.objects.filter(value__attribute__slug="format").delete()
+    saffron = ProductVariant.objects.filter(product__slug__startswith="safran").first()
+    stale = AttributeValue.objects.create(attribute=Attribute.objects.get(slug="volume"),
+                                          slug="stale-1-l", name="1 L")
+    AssignedVariantAttributeValue.objects.create(variant=saffron, value=stale)
+    assert _selection_gaps() != []
+
+    seed_attributes()
+    counts = (AssignedVariantAttributeValue.objects.count(), AttributeValue.objects.count())
+    seed_attributes()
+
+    assert _selection_gaps() == []
+    assert not AssignedVariantAttributeValue.objects.filter(variant=saffron, value=stale).exists()
+    assert (AssignedVariantAttributeValue.objects.count(), AttributeValue.objects.count()) == counts

@@ -57,13 +57,19 @@ def test_a_customer_reads_their_order(graphql_data, api_login, customer, their_o
                      "token": str(their_order.tracking_token)}
 
 
-def test_nobody_else_reads_a_customers_order(graphql_data, api_login, client, other_customer,
-                                             their_order):
-    anonymous = graphql_data(ORDER, id=gid("Order", their_order.pk))["order"]
+def test_nobody_else_sees_a_customers_account_or_tracking_token(graphql, api_login, client,
+                                                                other_customer, their_order):
+    """Saleor answers ``order(id:)`` to whoever has the ID (tests/graphql/test_order_by_id.py),
+    but not the account behind it; CoopStore keeps the tracking token too."""
+    anonymous = graphql(ORDER, id=gid("Order", their_order.pk))
     api_login(other_customer)
-    other = graphql_data(ORDER, id=gid("Order", their_order.pk))["order"]
+    other = graphql(ORDER, id=gid("Order", their_order.pk))
 
-    assert anonymous is None and other is None
+    for body in (anonymous, other):
+        assert body["data"]["order"]["user"] is None
+        assert body["data"]["order"]["token"] == str(their_order.pk)
+        assert [e["path"] for e in body["errors"]] == [["order", "user"]]
+        assert str(their_order.tracking_token) not in str(body)
 
 
 def test_a_network_admin_reads_any_order(graphql_data, api_login, staff, their_order):

@@ -153,15 +153,20 @@ def test_total_captured_is_saleors_old_name_of_total_charged(graphql_data, api_l
     assert data["totalCaptured"] == data["totalCharged"] == {"amount": 85.0, "currency": "MAD"}
 
 
-def test_another_customer_never_reads_an_orders_delivery_method(graphql, api_login, channel,
-                                                                customer, other_customer,
-                                                                saffron_variant):
+def test_the_order_id_opens_the_confirmation_page_not_the_account(graphql, api_login, channel,
+                                                                  customer, other_customer,
+                                                                  saffron_variant):
+    """Saleor's storefront reads ``order(id:)`` without a token ("the order ID in the URL is
+    the credential"); the account stays the customer's (tests/graphql/test_order_by_id.py)."""
     _checkout, order = _place(channel, [(saffron_variant, 1)], customer)
     api_login(other_customer)
 
     body = graphql(ORDER, id=gid("Order", order.pk))
+    account = graphql("""query($id: ID!) { order(id: $id) { user { email } } }""",
+                      id=gid("Order", order.pk))
 
-    assert (body.get("data") or {}).get("order") is None
+    assert "errors" not in body and body["data"]["order"]["deliveryMethod"] is not None
+    assert account["data"] == {"order": {"user": None}} and account["errors"]
 
 
 MY_ORDERS = f"""{{ me {{ orders(first: 20) {{ edges {{ node {{ number

@@ -47,12 +47,30 @@ def checkout_visible(info: Any, checkout: Checkout) -> bool:
     return checkout.user_id is None or is_owner(info, checkout.user_id)
 
 
-def order_visible(info: Any, order: Order) -> bool:
-    """An order is seen by its customer and by network admins."""
+def is_network_admin(info: Any) -> bool:
+    """Whether the caller is an active network admin (Saleor's MANAGE_ORDERS)."""
     user = request_user(info)
-    if user is not None and user.is_authenticated and user.is_active and user.is_staff:
-        return True
-    return is_owner(info, order.user_id)
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def order_visible(info: Any, order: Order) -> bool:
+    """Who may act on an order (cancel it) or list it: its customer and network admins."""
+    return is_network_admin(info) or is_owner(info, order.user_id)
+
+
+def order_customer_visible(info: Any, order: Order) -> bool:
+    """Who sees the account behind an order (``Order.user``): its owner and network admins,
+    as in Saleor; anyone else holding the order's ID gets a permission error."""
+    return order_visible(info, order)
+
+
+def order_insider(info: Any, order: Order) -> bool:
+    """Who sees an order's secrets (its tracking token, which opens the delivery codes, and its
+    payments): network admins, its customer, and whoever opened it by its tracking link or just
+    placed it. The order's ID alone (Saleor's credential for reading the order) is not enough."""
+    return (order_visible(info, order)
+            or bool(getattr(order, "reached_by_tracking_token", False))
+            or bool(getattr(order, "placed_by_caller", False)))
 
 
 def checkouts_for_api() -> QuerySet[Checkout]:

@@ -89,8 +89,11 @@ class CheckoutComplete(graphene.Mutation):
             completed = checkout_complete(checkout_token=checkout_token)
         except DomainError as error:
             return checkout_failure(cls, error, confirmation_needed=False)
-        return cls(order=_order_for_api(completed.order.pk), confirmation_needed=False,
-                   errors=[], checkout_errors=[])
+        order = _order_for_api(completed.order.pk)
+        # Whoever held the checkout placed the order (its token and payments are theirs); a
+        # repeat completion proves nothing more than the order's public checkoutId.
+        order.placed_by_caller = checkout is not None
+        return cls(order=order, confirmation_needed=False, errors=[], checkout_errors=[])
 
 
 class OrderCancel(graphene.Mutation):

@@ -7,6 +7,7 @@ from typing import Any
 
 import graphene
 import prices
+from django.core.exceptions import PermissionDenied
 
 from backend.accounts.graphql.types import Address, User, language_code_enum
 from backend.discounts.graphql import resolvers as promo
@@ -38,10 +39,17 @@ from catalog.graphql.channel import ChannelType
 from catalog.graphql.media import media_url
 from catalog.graphql.types import DEFAULT_THUMBNAIL_SIZE, ProductVariant
 
-from .dataloaders import api_group
+from .dataloaders import api_group, order_customer_visible, order_insider
 from .deliveries import ChosenDelivery, DeliveryChoice, priced_in
 from .delivery_method import DeliveryMethod, order_delivery_method
 from .fulfillments import order_fulfillments
+
+USER_PERMISSION_MESSAGE = ("To access this path, you need one of the following permissions: "
+                           "MANAGE_USERS, MANAGE_ORDERS, HANDLE_PAYMENTS, HANDLE_TAXES, OWNER")
+OWNER_PERMISSION_MESSAGE = ("To access this path, you need one of the following permissions: "
+                            "MANAGE_ORDERS, OWNER")
+TRANSACTIONS_PERMISSION_MESSAGE = ("To access this path, you need one of the following "
+                                   "permissions: MANAGE_ORDERS, HANDLE_PAYMENTS")
 
 OrderStatusEnum = graphene.Enum("OrderStatus", [(s.name, s.value) for s in OrderStatus],
                                 description="The status of an order.")
@@ -431,8 +439,19 @@ class Order(graphene.ObjectType):
         return 0.0
 
     @staticmethod
-    def resolve_token(root: OrderModel, _info: Any) -> str:
-        return str(root.tracking_token)
+    def resolve_token(root: OrderModel, info: Any) -> str:
+        """The tracking token opens the delivery codes: only for the order's insiders; anyone
+        else reading the order by its ID gets Saleor's value, the order's ID."""
+        return str(root.tracking_token if order_insider(info, root) else root.pk)
+
+    @staticmethod
+    def resolve_user(root: OrderModel, info: Any) -> Any:
+        """Saleor: the account behind an order is for its owner and staff only."""
+        if root.user_id is None:
+            return None
+        if not order_customer_visible(info, root):
+            raise PermissionDenied(USER_PERMISSION_MESSAGE)
+        return root.user
 
     @staticmethod
     def resolve_weight(root: OrderModel, _info: Any) -> Weight:
@@ -495,7 +514,11 @@ class Order(graphene.ObjectType):
         return order_can_be_cancelled_by_customer(root)
 
     @staticmethod
-    def resolve_transactions(root: OrderModel, _info: Any) -> list:
+    def resolve_transactions(root: OrderModel, info: Any) -> list:
+        """Saleor keeps payments behind MANAGE_ORDERS / HANDLE_PAYMENTS; CoopStore also shows
+        them to the order's insiders (its customer, its tracking link)."""
+        if not order_insider(info, root):
+            raise PermissionDenied(TRANSACTIONS_PERMISSION_MESSAGE)
         return list(transactions_of_order(root))
 
     @staticmethod
@@ -503,7 +526,10 @@ class Order(graphene.ObjectType):
         return order_fulfillments(root)
 
     @staticmethod
-    def resolve_fair_pay(root: OrderModel, _info: Any) -> list:
+    def resolve_fair_pay(root: OrderModel, info: Any) -> list:
+        """The split of what the customer paid is theirs (and the network's), not the ID's."""
+        if not order_insider(info, root):
+            raise PermissionDenied(OWNER_PERMISSION_MESSAGE)
         api_group(root).ensure("fair_pay", *order_split_prefetch_lookups())
         return order_fair_pay(root)
 

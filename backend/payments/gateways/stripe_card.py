@@ -116,7 +116,7 @@ def events_from_payment_intent(intent: stripe_client.PaymentIntent,
 def refund(*, transaction: TransactionItem, refund: Refund) -> RefundOutcome:
     """A Stripe refund of the PaymentIntent; its key makes a retried click refund once."""
     result = stripe_client.refund_create(
-        payment_intent_id=transaction.psp_reference, amount=refund.amount,
+        payment_intent_id=transaction.psp_reference, amount=refund.tender_amount,
         currency=refund.currency, idempotency_key=f"coopstore-refund-{refund.token}",
         metadata={"order": str(refund.order_id), "refund": str(refund.token)})
     if result.status == "succeeded":

@@ -5,6 +5,16 @@ retried click or a retried call refunds once. The Refund row is committed *befor
 called (pending refunds count against what is left to refund, so two admins cannot over-refund),
 and the answer is recorded afterwards. A cash-on-delivery refund cannot be pushed to a card: it
 is recorded as money owed back to the customer and announced to the fair-pay ledger.
+
+**Gift cards.** An order paid partly or wholly by gift card is refunded through both tenders:
+the refund is split between the gift-card part and the card (or cash) part in proportion to
+what each paid and still holds, exactly in minor units (largest remainder, seeded by the
+refund's idempotency key, so the same request splits the same way). A refund by lines splits
+each line (and the shipping) in the same proportion. The gift-card part goes back to the cards'
+balances (``backend.giftcards.services.order_gift_cards_refund``, never to the bank card); the
+rest through the card or cash path. Both parts are given when the refund succeeds: at once (in
+the same database transaction) for cash and gift-card-only refunds, when Stripe answers for a
+card refund, so a refused card refund gives nothing back to the gift cards either.
 """
 from __future__ import annotations
 
@@ -15,11 +25,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction as db_transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError
-from backend.core.money import quantize
+from backend.core.money import from_minor_units, quantize, to_minor_units
 from backend.discounts.selectors import order_line_discount_totals, order_line_refund_value
 
 from .. import hooks, stripe_client
@@ -29,6 +39,7 @@ from ..gateways.providers import provider
 from ..gateways.types import EventInput
 from ..locks import order_for_update, transaction_for_update, transactions_for_update
 from ..models import (
+    GRANTED_REFUND_STATUSES,
     Refund,
     RefundLine,
     RefundMethod,
@@ -67,7 +78,8 @@ def order_refund_create(*, order_id, amount: Decimal | str | None = None,
     refund = _refund_prepare(order_id=order_id, amount=amount, lines=lines,
                              include_shipping=include_shipping, reason=reason,
                              requested_by=requested_by, key=key)
-    if refund.status != RefundStatus.PENDING or refund.method != RefundMethod.CARD:
+    if (refund.status != RefundStatus.PENDING or refund.method != RefundMethod.CARD
+            or refund.transaction_id is None):
         return refund
     return _refund_send_to_stripe(refund)
 
@@ -88,17 +100,32 @@ def _refund_prepare(*, order_id, amount, lines: Sequence[RefundLineInput],
             attach_locked(order, transactions_for_update(checkout_token=order.checkout_token,
                                                          order__isnull=True))
         value, line_rows = _refund_amount(order, amount, lines, include_shipping)
-        transaction = _refundable_transaction(order, value)
-        transaction_for_update(transaction.pk)
+        gift_card, transaction = _refund_tenders(order, value, key)
+        line_gift = refund_split_lines(
+            to_minor_units(gift_card, order.currency),
+            [(str(line.pk), to_minor_units(line_amount, order.currency))
+             for line, _quantity, line_amount in line_rows]
+            + ([("shipping", to_minor_units(order.shipping_amount, order.currency))]
+               if include_shipping else []),
+            seed=f"order:{order.pk}|refund-lines|{key}") if line_rows or include_shipping else {}
+        if transaction is not None:
+            transaction_for_update(transaction.pk)
         refund = Refund.objects.create(
-            order=order, transaction=transaction, method=_METHODS[transaction.gateway],
-            amount=value, currency=order.currency, include_shipping=include_shipping,
-            reason=reason, idempotency_key=key, requested_by=requested_by)
-        RefundLine.objects.bulk_create([RefundLine(refund=refund, order_line=line,
-                                                   quantity=quantity, amount=line_amount)
-                                        for line, quantity, line_amount in line_rows])
+            order=order, transaction=transaction,
+            method=_METHODS[transaction.gateway] if transaction else RefundMethod.GIFT_CARD,
+            amount=value, gift_card_amount=gift_card, currency=order.currency,
+            include_shipping=include_shipping, reason=reason, idempotency_key=key,
+            requested_by=requested_by)
+        RefundLine.objects.bulk_create([
+            RefundLine(refund=refund, order_line=line, quantity=quantity, amount=line_amount,
+                       gift_card_amount=from_minor_units(line_gift.get(str(line.pk), 0),
+                                                         order.currency))
+            for line, quantity, line_amount in line_rows])
+        if transaction is None:  # wholly back to the gift cards: final at once
+            _refund_finish_locked(refund, "succeeded", "", "", source=_source(requested_by))
+            return refund
         if refund.method == RefundMethod.CARD:
-            request = EventInput(T.REFUND_REQUEST, value, f"refund-{refund.token}")
+            request = EventInput(T.REFUND_REQUEST, refund.tender_amount, f"refund-{refund.token}")
             record_locked(transaction, [request], source=_source(requested_by))
             return refund
         outcome = provider(transaction.gateway).refund(transaction=transaction, refund=refund)
@@ -156,26 +183,74 @@ def _refund_amount(order, amount, lines: Sequence[RefundLineInput], include_ship
     return quantize(value, order.currency), rows
 
 
-def _refundable_transaction(order, value: Decimal) -> TransactionItem:
-    """The payment the refund is taken from: charged money not yet refunded or being refunded.
-    A refund comes from one payment (an order is normally paid once)."""
+def refund_split(total: int, gift_card_left: int, tender_left: int, *,
+                 seed: str) -> tuple[int, int]:
+    """Split ``total`` minor units between the gift cards and the other tender, in proportion
+    to what each still holds; exact (the parts add up to ``total``) and, with
+    ``total <= gift_card_left + tender_left``, neither part exceeds what its tender holds."""
+    from backend.fairpay.apportion import apportion
+
+    if total < 0 or gift_card_left < 0 or tender_left < 0 or total > gift_card_left + tender_left:
+        raise ValueError("a refund split needs 0 <= total <= what the tenders hold")
+    if total == 0:
+        return 0, 0
+    parts = apportion(total, [("gift_card", gift_card_left), ("tender", tender_left)],
+                      seed=seed)
+    return parts["gift_card"], parts["tender"]
+
+
+def refund_split_lines(gift_card: int, amounts: Sequence[tuple[str, int]], *,
+                       seed: str) -> dict[str, int]:
+    """The gift-card part of each refunded line (and ``"shipping"``), in proportion to the
+    lines' amounts; the parts add up exactly to ``gift_card``, none above its line."""
+    from backend.fairpay.apportion import apportion
+
+    if not gift_card:
+        return {key: 0 for key, _amount in amounts}
+    return apportion(gift_card, list(amounts), seed=seed)
+
+
+def _refund_tenders(order, value: Decimal, key: str) -> tuple[Decimal, TransactionItem | None]:
+    """The gift-card part of ``value`` and the payment the rest comes from (None if no rest).
+
+    The tenders: the order's gift cards (what they paid and still hold, minus pending refunds)
+    and the one card or cash payment with the most charged money not yet refunded or being
+    refunded (an order is normally paid once). Refuses a refund above what they hold."""
+    from backend.giftcards.selectors import order_gift_card_total
+
+    currency = order.currency
+    pending = Refund.objects.filter(order=order, status=RefundStatus.PENDING)
+    gift_left = order_gift_card_total(order.pk) - (
+        pending.aggregate(total=Sum("gift_card_amount"))["total"] or Decimal(0))
     best: tuple[Decimal, TransactionItem | None] = (Decimal(0), None)
-    for item in TransactionItem.objects.filter(order=order, currency=order.currency,
+    for item in TransactionItem.objects.filter(order=order, currency=currency,
                                                gateway__in=list(_METHODS)).order_by("pk"):
-        pending = (Refund.objects.filter(transaction=item, status=RefundStatus.PENDING)
-                   .aggregate(total=Sum("amount"))["total"] or Decimal(0))
-        available = item.charged_amount - pending
-        if available >= value:
-            return item
-        best = max(best, (available, item), key=lambda pair: pair[0])
-    if best[1] is None or best[0] <= 0:
+        held = (pending.filter(transaction=item)
+                .aggregate(total=Sum(F("amount") - F("gift_card_amount")))["total"]
+                or Decimal(0))
+        available = item.charged_amount - held
+        if available > best[0]:
+            best = (available, item)
+    gift_minor = max(to_minor_units(gift_left, currency), 0)
+    tender_minor = max(to_minor_units(best[0], currency), 0)
+    total = to_minor_units(value, currency)
+    refunded_before = pending.exists() or Refund.objects.filter(
+        order=order, status__in=GRANTED_REFUND_STATUSES).exists()
+    if gift_minor + tender_minor <= 0 and not refunded_before:
         message = (_("Nothing was collected on this order yet: cancel it instead.")
                    if order.payment_gateway == CASH_ON_DELIVERY
                    else _("Nothing was paid on this order yet."))
-    else:
-        message = _("At most %(amount)s %(currency)s can be refunded.") % {
-            "amount": quantize(best[0], order.currency), "currency": order.currency}
-    raise DomainError.single(RefundErrorCode.AMOUNT_GREATER_THAN_AVAILABLE, message, "amount")
+        raise DomainError.single(RefundErrorCode.AMOUNT_GREATER_THAN_AVAILABLE, message,
+                                 "amount")
+    if total > gift_minor + tender_minor:
+        raise DomainError.single(
+            RefundErrorCode.AMOUNT_GREATER_THAN_AVAILABLE,
+            _("At most %(amount)s %(currency)s can be refunded.") % {
+                "amount": from_minor_units(gift_minor + tender_minor, currency),
+                "currency": currency}, "amount")
+    gift_part, tender_part = refund_split(total, gift_minor, tender_minor,
+                                          seed=f"order:{order.pk}|refund-split|{key}")
+    return from_minor_units(gift_part, currency), best[1] if tender_part else None
 
 
 def _refund_send_to_stripe(refund: Refund) -> Refund:
@@ -205,8 +280,10 @@ def _refund_send_to_stripe(refund: Refund) -> Refund:
 
 def _lock_refund(refund: Refund) -> Refund:
     order_for_update(refund.order_id)
-    transaction_for_update(refund.transaction_id)
-    return Refund.objects.select_for_update().select_related("transaction").get(pk=refund.pk)
+    if refund.transaction_id is not None:
+        transaction_for_update(refund.transaction_id)
+    return (Refund.objects.select_for_update(of=("self",)).select_related("transaction")
+            .get(pk=refund.pk))
 
 
 def _refund_finish_locked(refund: Refund, status: str, psp_reference: str, message: str, *,
@@ -214,22 +291,28 @@ def _refund_finish_locked(refund: Refund, status: str, psp_reference: str, messa
     """Record the provider's answer once; the order and transaction rows are locked."""
     if refund.status != RefundStatus.PENDING:
         return
-    transaction = TransactionItem.objects.get(pk=refund.transaction_id)
+    transaction = (TransactionItem.objects.get(pk=refund.transaction_id)
+                   if refund.transaction_id is not None else None)
     if psp_reference and not refund.psp_reference:
         refund.psp_reference = psp_reference
     reference = refund.psp_reference or f"refund-{refund.token}"
     if status in ("succeeded", "owed"):
         refund.status = RefundStatus.OWED if status == "owed" else RefundStatus.SUCCEEDED
         refund.save(update_fields=["status", "psp_reference", "updated_at"])
-        record_locked(transaction, [EventInput(T.REFUND_SUCCESS, refund.amount, reference,
-                                               _refund_message(refund))], source=source)
+        if refund.gift_card_amount:
+            _refund_gift_cards(refund)
+        if transaction is not None:
+            record_locked(transaction, [EventInput(T.REFUND_SUCCESS, refund.tender_amount,
+                                                   reference, _refund_message(refund))],
+                          source=source)
         order_payments_recompute(refund.order_id)
-        _announce_refund(refund, transaction)
+        if transaction is not None:
+            _announce_refund(refund, transaction)
     elif status == "failed":
         refund.status = RefundStatus.FAILED
         refund.failure_message = message[:512]
         refund.save(update_fields=["status", "psp_reference", "failure_message", "updated_at"])
-        record_locked(transaction, [EventInput(T.REFUND_FAILURE, refund.amount, reference,
+        record_locked(transaction, [EventInput(T.REFUND_FAILURE, refund.tender_amount, reference,
                                                message[:512])], source=source)
     else:  # pending at the provider: the charge.refunded webhook will finish it
         refund.save(update_fields=["psp_reference", "updated_at"])
@@ -241,15 +324,34 @@ def _refund_message(refund: Refund) -> str:
     return refund.reason[:512]
 
 
+def _refund_gift_cards(refund: Refund) -> None:
+    """Give the refund's gift-card part back to the cards (idempotent by the refund's token):
+    the same lines and shipping shares as the refund, or its amount over the whole order."""
+    from backend.giftcards.services import order_gift_cards_refund
+
+    lines = {line.order_line_id: line.gift_card_amount for line in refund.lines.all()
+             if line.gift_card_amount}
+    by_parts = refund.include_shipping or refund.lines.exists()
+    shipping = refund.gift_card_amount - sum(lines.values(), Decimal(0))
+    order_gift_cards_refund(
+        order=refund.order, reference=f"refund-{refund.token}", user=refund.requested_by,
+        amount=None if by_parts else refund.gift_card_amount,
+        lines=lines if by_parts else None, shipping=shipping if by_parts else None)
+
+
 def _announce_refund(refund: Refund, transaction: TransactionItem) -> None:
+    """Tell the ledger of the card or cash part (the gift-card part is recorded apart)."""
+    lines = tuple((str(line.order_line_id), line.quantity, line.amount - line.gift_card_amount)
+                  for line in refund.lines.all())
+    shipping = (refund.tender_amount - sum((amount for _l, _q, amount in lines), Decimal(0))
+                if refund.include_shipping else Decimal(0))
     hooks.announce(hooks.MoneyMovement(
         kind=hooks.MovementKind.REFUND, order_id=str(refund.order_id),
-        transaction_id=transaction.pk, gateway=transaction.gateway, amount=refund.amount,
-        currency=refund.currency, psp_reference=refund.psp_reference, refund_id=refund.pk,
+        transaction_id=transaction.pk, gateway=transaction.gateway,
+        amount=refund.tender_amount, currency=refund.currency,
+        psp_reference=refund.psp_reference, refund_id=refund.pk,
         owed_to_customer=refund.status == RefundStatus.OWED,
-        lines=tuple((str(line.order_line_id), line.quantity, line.amount)
-                    for line in refund.lines.all()),
-        shipping_amount=refund.order.shipping_amount if refund.include_shipping else Decimal(0)))
+        lines=lines, shipping_amount=shipping))
 
 
 def _source(user) -> str:
@@ -285,7 +387,7 @@ def refunds_sync_from_stripe_charge(*, transaction_id: int, amount_refunded: Dec
     for refund in (Refund.objects.select_for_update()
                    .filter(transaction=transaction, status=RefundStatus.PENDING)
                    .order_by("created_at", "pk")):
-        if recorded + refund.amount > amount_refunded:
+        if recorded + refund.tender_amount > amount_refunded:
             break
         _refund_finish_locked(refund, "succeeded", "", "", source=source)
         transaction.refresh_from_db()
