@@ -59,3 +59,14 @@ def serve_media(route: Any) -> None:
         return
     route.fulfill(status=200, body=path.read_bytes(),
                   content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+
+
+def overflowing_elements(page: Any) -> list[str]:
+    """The elements that stick out of the viewport, so a width failure says where to look."""
+    return page.evaluate("""() =>
+        [...document.querySelectorAll('body *')]
+        .filter(e => { const r = e.getBoundingClientRect();
+                       return r.right > innerWidth + 1 || r.left < -1; })
+        .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' +
+                         Math.round(e.getBoundingClientRect().left) + '..' +
+                         Math.round(e.getBoundingClientRect().right))""")

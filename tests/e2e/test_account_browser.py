@@ -19,7 +19,9 @@ NEW_PASSWORD = "Dattes-de-Zagora-99"
 def shopper(db):
     from backend.accounts.services.accounts import account_register
     from backend.accounts.services.addresses import AddressInput, account_address_create
+    from tests.factories.catalog import city
 
+    city("agadir")  # transactional tests flush the shipped geography: load it again
     user = account_register(email="salma@example.ma", password=PASSWORD, first_name="Salma")
     account_address_create(user=user, data=AddressInput(
         first_name="Salma", last_name="Idrissi", street_address_1="12 rue de Tiznit",

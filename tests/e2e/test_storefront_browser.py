@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import DESKTOP, PHONE, serve_media
+from tests.e2e.conftest import DESKTOP, PHONE, overflowing_elements, serve_media
 from tests.storefront.shop_data import build_shop
 
 pytestmark = [pytest.mark.e2e,
@@ -130,11 +130,5 @@ def _page_width(page) -> int:
     page.wait_for_load_state("networkidle")
     width = page.evaluate("() => document.documentElement.scrollWidth")
     if width != PHONE["width"]:  # name what sticks out, so a failure says where to look
-        print("wider than the phone:", page.evaluate("""() =>
-            [...document.querySelectorAll('body *')]
-            .filter(e => { const r = e.getBoundingClientRect();
-                           return r.right > innerWidth + 1 || r.left < -1; })
-            .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' +
-                             Math.round(e.getBoundingClientRect().left) + '..' +
-                             Math.round(e.getBoundingClientRect().right))"""))
+        print("wider than the phone:", overflowing_elements(page))
     return width
