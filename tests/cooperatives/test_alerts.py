@@ -118,7 +118,8 @@ def test_a_real_worker_runs_the_task_with_json_arguments():
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     try:
-        with start_worker(celery_app, pool="solo", perform_ping_check=False):
+        with start_worker(celery_app, pool="solo", perform_ping_check=False,
+                          queues=[celery_app.conf.task_default_queue]):
             notify_low_stock([product.default_variant.pk])  # autocommit: queued at once
             for _ in range(150):
                 if LowStockAlert.objects.filter(alerted_at__isnull=False).exists() and \
