@@ -29,6 +29,7 @@ from jwt import PyJWTError
 
 from backend.accounts.graphql.auth import authenticate_api_request
 
+from . import response_cache
 from .core.uploads import UploadError, operations_from_multipart
 from .cost import cost_rules
 
@@ -84,7 +85,16 @@ class CoopGraphQLView(GraphiQLOfflineView):
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         authenticate_api_request(request)
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            key = response_cache.cache_key(request)
+        except RequestDataTooBig:
+            key = None  # answered with a 413 by parse_body
+        cached = response_cache.cached_answer(key)
+        if cached is not None:
+            return cached
+        response = super().dispatch(request, *args, **kwargs)
+        response_cache.store_answer(key, response)
+        return response
 
     def execute_graphql_request(self, request: Any, data: Any, query: Any, variables: Any,
                                 operation_name: Any, show_graphiql: bool = False) -> Any:
