@@ -33,6 +33,14 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 
+# Benchmarks on the local PostgreSQL (bench/run.py: database created, migrated and seeded with
+# seed_scale once, then reused): bench/results/ (JSON, Markdown, PNG) and the README table.
+# make bench BENCH_SCALES="1k 10k" BENCH_ONLY=storefront,graphql_reads BENCH_REPEAT=30
+BENCH_SCALES ?= 1k
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coopstore_bench_1k
+bench: install
+	BENCH_SCALES="$(BENCH_SCALES)" BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(PY) bench/run.py
+
 schema: install
 	$(PY) manage.py graphql_schema --schema backend.graphql.api.schema --out schema.graphql
 

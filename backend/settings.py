@@ -37,6 +37,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "backend.kpi",  # before the admin: its admin/index.html links the KPI dashboard
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +68,11 @@ INSTALLED_APPS = [
     "backend.content",
     "backend.integrations",
     "backend.outbox",
+    "backend.scale",  # seed_scale: scale data for benchmarks
+    "backend.programmes",
+    "backend.followup",
+    "backend.business",
+    "backend.rawabit",
 ]
 
 MIDDLEWARE = [
@@ -149,7 +155,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "backend.core.static_storage.StaticFilesStorage"  # hashed names, source maps left out
     },
 }
 # Public base URL used to build absolute media URLs for API clients.

@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics_view, name="metrics"),
     path("webhooks/", include("backend.payments.urls")),
+    path("admin/kpi/", include("backend.kpi.urls")),  # network dashboard, staff only
+    path("admin/programmes/report/", include("backend.followup.urls_report")),  # staff
     path("admin/", admin.site.urls),
     path("graphql/", csrf_exempt(CoopGraphQLView.as_view(graphiql=settings.DEBUG)),
          name="graphql"),
@@ -28,8 +30,14 @@ urlpatterns = [
         path("coop/catalog/", include("catalog.spreadsheets.urls")),
         path("coop/products/", include("catalog.dashboard.urls")),
         path("coop/promotions/", include("backend.discounts.dashboard.urls")),
+        path("coop/followup/", include("backend.programmes.urls_coop")),
+        path("mentor/", include("backend.programmes.urls")),
+        path("rawabit/", include("backend.rawabit.urls")),
+        path("pro/", include("backend.business.urls")),
         path("coop/", include("backend.cooperatives.urls")),
         path("pages/", include("backend.content.urls")),
+        path("indicators/", include("backend.followup.urls_definitions")),
+        path("followup/", include("backend.followup.urls")),
         path("", include("storefront.urls")),
         prefix_default_language=False),
 ]

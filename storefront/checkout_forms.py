@@ -83,11 +83,14 @@ class CartForm(forms.Form):
     def __init__(self, *args: Any, page: CartPage, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.page = page
+        from backend.business.rules import max_line_quantity  # wholesale carts hold more
+
+        limit = max_line_quantity(page.checkout.channel, 50)
         for info in page.lines:
             self.fields[quantity_field_name(info.line.pk)] = forms.IntegerField(
                 label=_("Quantity"), initial=info.quantity, required=False,  # absent: unchanged
                 error_messages={"invalid": _("Enter a whole number.")},
-                widget=forms.NumberInput(attrs={"min": 0, "max": 50, "inputmode": "numeric",
+                widget=forms.NumberInput(attrs={"min": 0, "max": limit, "inputmode": "numeric",
                                                 "class": "qty"}))
 
     def changed_quantities(self) -> dict[int, int]:

@@ -30,6 +30,7 @@ from backend.orders.services.checkout_details import (
     checkout_shipping_address_update,
 )
 from backend.payments.gateways import (
+    BANK_TRANSFER,
     CASH_ON_DELIVERY,
     DUMMY,
     GATEWAYS,
@@ -62,7 +63,7 @@ from .selectors import (
 from .session import session_checkout, session_checkout_forget, session_city, session_city_remember
 
 # Gateways the storefront offers; the card (Stripe) step needs Stripe.js and its keys.
-STOREFRONT_GATEWAYS = (CASH_ON_DELIVERY, DUMMY, STRIPE)
+STOREFRONT_GATEWAYS = (CASH_ON_DELIVERY, DUMMY, STRIPE, BANK_TRANSFER)
 DUMMY_CHARGE = {"event": {"type": "CHARGE_SUCCESS", "includePspReference": True}}
 STEPS = ("address", "delivery", "review")
 
@@ -142,8 +143,8 @@ def checkout_address(request: HttpRequest) -> HttpResponse:
                                                                         form=form))
 
 
-def _offered_gateways(currency: str) -> list[Gateway]:
-    return [g for g in available_gateways(currency) if g.id in STOREFRONT_GATEWAYS]
+def _offered_gateways(currency: str, channel: Any = None) -> list[Gateway]:
+    return [g for g in available_gateways(currency, channel) if g.id in STOREFRONT_GATEWAYS]
 
 
 @never_cache
@@ -158,7 +159,7 @@ def checkout_delivery(request: HttpRequest) -> HttpResponse:
     except DomainError:
         messages.info(request, _("Give your delivery address first."))
         return redirect("storefront:checkout_address")
-    gateways = _offered_gateways(checkout.currency)
+    gateways = _offered_gateways(checkout.currency, checkout.channel)
     if request.method == "POST":
         form = DeliveryPaymentForm(request.POST, groups=groups, gateways=gateways)
         if form.is_valid():
@@ -196,7 +197,7 @@ def _missing_step(checkout: Checkout, page: CartPage) -> str | None:
     """The first step the shopper still has to fill, if any."""
     if checkout.shipping_address_id is None:
         return "storefront:checkout_address"
-    offered = {gateway.id for gateway in _offered_gateways(checkout.currency)}
+    offered = {gateway.id for gateway in _offered_gateways(checkout.currency, checkout.channel)}
     if (any(group.delivery is None for group in page.groups)
             or checkout.payment_gateway not in offered):
         return "storefront:checkout_delivery"
@@ -233,7 +234,7 @@ def checkout_review(request: HttpRequest) -> HttpResponse:
     missing = _missing_step(checkout, page)
     if missing is not None:
         return redirect(missing)
-    gateway = next((g for g in _offered_gateways(checkout.currency)
+    gateway = next((g for g in _offered_gateways(checkout.currency, checkout.channel)
                     if g.id == checkout.payment_gateway), None)
     errors: list[tuple[str, str]] = []
     if request.method == "POST" and gateway is not None and gateway.id == STRIPE and (

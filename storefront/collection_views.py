@@ -7,10 +7,12 @@ from django.views.decorators.http import require_safe
 
 from catalog.selectors import channel_get_storefront, collection_get_public, collection_products
 
+from .cache import cache_anonymous_page
 from .pagination import paginate
 
 
 @require_safe
+@cache_anonymous_page
 def collection(request: HttpRequest, slug: str) -> HttpResponse:
     """Fixed queries whatever the collection's size: the collection and its translations,
     then the count, the page and the cards' prefetches."""

@@ -39,6 +39,7 @@ from catalog.selectors import (
 )
 from fulfillment.selectors import delivery_estimate
 
+from .cache import cache_anonymous_page
 from .checkout_forms import AddToCartForm, CityForm
 from .forms import SORT_CHOICES, ProductFilterForm, is_refined
 from .pagination import paginate
@@ -57,7 +58,7 @@ def _listing(request: HttpRequest, channel: Channel | None, **fixed: str) -> dic
                                      language=get_language() or "fr"),
                     request.GET.get("page"))
     refined = is_refined(filters, fixed)
-    facets = listing_facets()
+    facets = listing_facets(get_language() or "fr")
     chosen = dict(filters.attributes)
     return {
         "attribute_facets": [(facet, chosen.get(facet.attribute.slug, ""))
@@ -74,6 +75,7 @@ def _listing(request: HttpRequest, channel: Channel | None, **fixed: str) -> dic
 
 
 @require_safe
+@cache_anonymous_page
 def home(request: HttpRequest) -> HttpResponse:
     channel = channel_get_storefront()
     return render(request, "storefront/home.html", {
@@ -86,6 +88,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_anonymous_page
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     found = category_get_public(slug=slug)
     if found is None:
@@ -97,6 +100,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_anonymous_page
 def region(request: HttpRequest, slug: str) -> HttpResponse:
     found = region_get(slug=slug)
     if found is None:
@@ -109,6 +113,7 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_anonymous_page
 def cooperative(request: HttpRequest, slug: str) -> HttpResponse:
     found = cooperative_get_public(slug=slug)
     if found is None:
@@ -161,6 +166,7 @@ def product_page(request: HttpRequest, slug: str, *,
 
 
 @require_safe
+@cache_anonymous_page
 def product(request: HttpRequest, slug: str) -> HttpResponse:
     return product_page(request, slug)
 

@@ -31,6 +31,15 @@ def _storefront_menus_cached_absent():
 
 
 @pytest.fixture(autouse=True)
+def _catalog_pages_uncached():
+    """Each test starts with no cached storefront page (storefront/cache.py): the cache
+    outlives a test, and a test's rows may reuse another test's slugs."""
+    from catalog.cache import catalog_pages_new_version
+
+    catalog_pages_new_version()
+
+
+@pytest.fixture(autouse=True)
 def _ratelimit_namespace(settings):
     """Each test counts its own sign-in attempts (backend.core.ratelimit): the cache outlives
     a test, and every test client comes from 127.0.0.1."""

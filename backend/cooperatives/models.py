@@ -25,6 +25,8 @@ class Cooperative(models.Model):
         _("ODCO registration number"), max_length=32, unique=True,
         help_text=_("Registration number at the Office du Développement de la Coopération."),
     )
+    # Identifiant commun de l'entreprise, printed on pro invoices (optional until it sells pro).
+    ice = models.CharField(_("ICE number"), max_length=15, unique=True, null=True, blank=True)
     region = models.ForeignKey("fulfillment.Region", on_delete=models.PROTECT,
                                related_name="cooperatives")
     city = models.ForeignKey("fulfillment.City", on_delete=models.PROTECT,

@@ -2,7 +2,8 @@
 
 Django's static ``serve`` view works with DEBUG off as long as it is routed; this wrapper adds
 cache headers so browsers and CDNs keep photos: thumbnails are written once under a new name
-per photo and size, so they are cached for a year; other uploads (originals) for a day.
+per photo and size and never rewritten (catalog/thumbnails.py), so they are cached for a year
+and marked immutable (no revalidation on reload); other uploads (originals) for a day.
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ DAY = 24 * 3600
 @require_safe
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    max_age = YEAR if path.startswith(THUMBNAIL_PREFIX) else DAY
-    response["Cache-Control"] = f"public, max-age={max_age}"
+    if path.startswith(THUMBNAIL_PREFIX):
+        response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    else:
+        response["Cache-Control"] = f"public, max-age={DAY}"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -23,7 +23,7 @@ from backend.cooperatives.models import Cooperative
 from backend.core.errors import DomainError
 from backend.core.money import from_minor_units, to_minor_units
 from backend.orders.models import Order, OrderDelivery
-from backend.payments.gateways import CASH_ON_DELIVERY
+from backend.payments.gateways import BANK_TRANSFER, CASH_ON_DELIVERY
 from backend.payments.hooks import MoneyMovement, MovementKind
 from fulfillment.models import Partner
 
@@ -98,7 +98,7 @@ def _refund(order: Order, movement: MoneyMovement) -> None:
     lines: Mapping = {line_id: amount for line_id, _quantity, amount in movement.lines if amount}
     deliveries = _shipping(order, movement.shipping_amount) if movement.shipping_amount else {}
     refund_to = (PaymentMethod.CASH if movement.owed_to_customer
-                 or movement.gateway == CASH_ON_DELIVERY else PaymentMethod.CARD)
+                 or movement.gateway in (CASH_ON_DELIVERY, BANK_TRANSFER) else PaymentMethod.CARD)
     reference = f"refund:{movement.refund_id or movement.psp_reference}"
     if lines or deliveries:
         ledger_record_refund(order=order, lines=lines, deliveries=deliveries,
@@ -116,6 +116,7 @@ def ledger_record_money_movement(movement: MoneyMovement) -> None:
             _refund(order, movement)
         elif movement.gateway == CASH_ON_DELIVERY:
             _capture_cash(order, movement)
-        else:
-            ledger_record_capture(order=order, amount=movement.amount, method="card",
+        else:  # a transfer received (pro invoice paid) lands in the bank, a card in clearing
+            method = "bank_transfer" if movement.gateway == BANK_TRANSFER else "card"
+            ledger_record_capture(order=order, amount=movement.amount, method=method,
                                   reference=movement.psp_reference)

@@ -5,7 +5,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
+from django.db import connection
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
 from .models import (
@@ -15,7 +16,6 @@ from .models import (
     Entry,
     Journal,
     JournalKind,
-    ParcelHold,
     SplitPolicy,
     account_key,
 )
@@ -48,6 +48,25 @@ def account_owed(account: Account | None) -> int:
     return -account_balance(account)
 
 
+# A credit is held while its parcel's latest hold (no later one) ends after ``at``: an
+# anti-join PostgreSQL runs by hash over the whole ledger or by index for a few accounts,
+# instead of a sub-query per entry (slow at 100k orders).
+_AVAILABLE_SQL = """
+SELECT e.account_id, SUM(e.amount)
+  FROM fairpay_entry e
+ WHERE e.account_id IN ({ids})
+   AND (e.amount > 0 OR (e.available_at <= %s AND NOT EXISTS (
+        SELECT 1 FROM fairpay_parcelhold h
+         WHERE h.order_id = e.order_id AND h.cooperative_id = e.parcel_cooperative_id
+           AND h.release_at > %s
+           AND NOT EXISTS (SELECT 1 FROM fairpay_parcelhold later
+                            WHERE later.order_id = h.order_id
+                              AND later.cooperative_id = h.cooperative_id
+                              AND later.id > h.id))))
+ GROUP BY e.account_id
+"""
+
+
 def accounts_available(account_ids: Iterable[int], at: datetime | None = None) -> dict[int, int]:
     """What each payee account can be paid at ``at``: every debit, and credits off hold.
 
@@ -57,16 +76,15 @@ def accounts_available(account_ids: Iterable[int], at: datetime | None = None) -
     One query for all the accounts.
     """
     at = at or timezone.now()
-    ids = list(account_ids)
-    latest_hold = (ParcelHold.objects
-                   .filter(order=OuterRef("order"), cooperative=OuterRef("parcel_cooperative"))
-                   .order_by("-pk").values("release_at")[:1])
-    released = Q(amount__gt=0) | Q(available_at__lte=at) & (Q(hold__isnull=True)
-                                                            | Q(hold__lte=at))
-    rows = (Entry.objects.filter(account_id__in=ids).annotate(hold=Subquery(latest_hold))
-            .filter(released).values("account_id").annotate(total=Sum("amount")).order_by())
+    ids = [int(pk) for pk in account_ids]
     available = dict.fromkeys(ids, 0)
-    available.update({row["account_id"]: -row["total"] for row in rows})
+    if not ids:
+        return available
+    moment = connection.ops.adapt_datetimefield_value(at)
+    with connection.cursor() as cursor:
+        cursor.execute(_AVAILABLE_SQL.format(ids=", ".join(["%s"] * len(ids))),
+                       [*ids, moment, moment])
+        available.update({account_id: -int(total) for account_id, total in cursor.fetchall()})
     return available
 
 

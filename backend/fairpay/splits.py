@@ -119,10 +119,12 @@ class Policy:
     fee_bearer: FeeBearer = FeeBearer.PLATFORM
     card_fee_rate: Decimal = Decimal("0.029")
     card_fee_fixed: int = 0
+    # Orders of the pro (wholesale) channel: replaces ``commission_rate``; None = the standard.
+    pro_commission_rate: Decimal | None = None
 
     def __post_init__(self) -> None:
         for name in ("commission_rate", "solidarity_rate", "reduced_commission_rate",
-                     "card_fee_rate"):
+                     "card_fee_rate", "pro_commission_rate"):
             _rate_check(name, getattr(self, name))
         if self.card_fee_fixed < 0:
             raise SplitError("card_fee_fixed must not be negative")
@@ -142,13 +144,17 @@ class CooperativeTerms:
     youth_led: bool = False
     commission_override: Decimal | None = None
 
-    def commission_rate(self, policy: Policy) -> Decimal:
-        """Override first, then the reduced rate for women- or youth-led, else the standard."""
+    def commission_rate(self, policy: Policy, *, pro: bool = False) -> Decimal:
+        """Override first, then the reduced rate for women- or youth-led, else the standard
+        (the pro rate on a pro order; the reduced rate still caps it)."""
         if self.commission_override is not None:
             return self.commission_override
+        standard = (policy.pro_commission_rate
+                    if pro and policy.pro_commission_rate is not None
+                    else policy.commission_rate)
         if (self.women_led or self.youth_led) and policy.reduced_commission_rate is not None:
-            return min(policy.reduced_commission_rate, policy.commission_rate)
-        return policy.commission_rate
+            return min(policy.reduced_commission_rate, standard)
+        return standard
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,8 @@ class SplitRequest:
     discounts: tuple[Discount, ...] = ()
     # Paid beforehand by gift cards: part of what was paid, but no processor fee on it.
     prepaid: int = 0
+    # An order of the pro (wholesale) channel: lines take the policy's pro commission rate.
+    pro: bool = False
 
 
 @dataclass(frozen=True)
@@ -276,7 +284,7 @@ def _validate(request: SplitRequest) -> None:
     if any(d.amount < 0 or any(leg.quoted < 0 for leg in d.legs) for d in request.deliveries):
         raise SplitError("delivery amounts and quotes must not be negative")
     for line in request.lines:
-        rate = line.cooperative.commission_rate(request.policy)
+        rate = line.cooperative.commission_rate(request.policy, pro=request.pro)
         _rate_check("commission override", rate)
         if rate + request.policy.solidarity_rate > 1:
             raise SplitError("commission and solidarity rates exceed 100%")
@@ -289,7 +297,7 @@ def _add(cells: dict[_Cell, int], cell: _Cell, amount: int) -> None:
 def _split_line(request: SplitRequest, line: LineInput, cells: dict[_Cell, int],
                 rates: dict[_Cell, Decimal]) -> None:
     policy = request.policy
-    commission = line.cooperative.commission_rate(policy)
+    commission = line.cooperative.commission_rate(policy, pro=request.pro)
     solidarity = policy.solidarity_rate
     cooperative = Payee(PayeeKind.COOPERATIVE, line.cooperative.id)
     targets: dict[str, tuple[_Cell, Decimal]] = {

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch
 
+from backend.business.pricing import unit_price_for_quantity
 from backend.core.money import quantize
 from backend.payments.selectors import checkout_payment_amounts
 from catalog.models import ProductVariant, ProductVariantChannelListing
@@ -63,6 +64,8 @@ def checkout_lines_info(checkout: Checkout) -> list[CheckoutLineInfo]:
     channel = checkout.channel
     visible = products_visible(channel, in_listings=False).filter(pk=OuterRef("product_id"))
     listings = ProductVariantChannelListing.objects.filter(channel_id=checkout.channel_id)
+    if channel.is_restricted:  # wholesale: quantity breaks (one more query, pro carts only)
+        listings = listings.prefetch_related("quantity_breaks")
     variants = (ProductVariant.objects
                 .select_related("product", "product__cooperative", "stock")
                 .prefetch_related(Prefetch("channel_listings", queryset=listings),
@@ -72,9 +75,14 @@ def checkout_lines_info(checkout: Checkout) -> list[CheckoutLineInfo]:
              .prefetch_related(Prefetch("variant", queryset=variants)))
     infos = []
     for line in lines:
-        prices = [listing.price_amount for listing in line.variant.channel_listings.all()]
+        found = list(line.variant.channel_listings.all())
+        unit_price = found[0].price_amount if found else None
+        if found and channel.is_restricted:
+            unit_price = unit_price_for_quantity(
+                unit_price, [(b.min_quantity, b.price_amount)
+                             for b in found[0].quantity_breaks.all()], line.quantity)
         infos.append(CheckoutLineInfo(line=line, variant=line.variant, quantity=line.quantity,
-                                      unit_price=prices[0] if prices else None,
+                                      unit_price=unit_price,
                                       is_visible=line.variant.is_visible))
     return infos
 

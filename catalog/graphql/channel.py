@@ -51,7 +51,17 @@ def _all_channels(info: Any) -> list[Channel]:
 
 
 def channel_is_visible(channel: Channel, info: Any) -> bool:
-    return is_staff(info) or (channel.is_active and not channel.is_restricted)
+    """Staff see every channel; others the active public ones, and approved business buyers
+    the restricted (pro) one too."""
+    if is_staff(info):
+        return True
+    if not channel.is_active:
+        return False
+    if not channel.is_restricted:
+        return True
+    from backend.business.access import is_approved_business
+
+    return is_approved_business(getattr(info.context, "user", None))
 
 
 def visible_channels(info: Any) -> list[Channel]:
@@ -59,8 +69,10 @@ def visible_channels(info: Any) -> list[Channel]:
 
 
 def default_channel(info: Any) -> Channel:
-    """Saleor's default: the only channel, else the only active one, else an error."""
-    channels = _all_channels(info)
+    """Saleor's default: the only channel, else the only active one, else an error.
+
+    Restricted channels (pro) are never a default: they are named or not used."""
+    channels = [c for c in _all_channels(info) if not c.is_restricted]
     if len(channels) == 1:
         return channels[0]
     if not channels:

@@ -168,9 +168,11 @@ def _variant_price(channel: Channel | None, value: dict | None, use_range: bool)
 
 
 def _category_subtrees(pks: list[int]) -> Q:
-    return Q(Exists(Category.objects.filter(
-        pk__in=pks, tree_id=OuterRef("category__tree_id"), lft__lte=OuterRef("category__lft"),
-        rght__gte=OuterRef("category__rght"))))
+    """Products of these categories or their subcategories. The subtree's ids come from the
+    small category table first, so the products are looked up by their category index."""
+    roots = Category.objects.filter(pk__in=pks, tree_id=OuterRef("tree_id"),
+                                    lft__lte=OuterRef("lft"), rght__gte=OuterRef("rght"))
+    return Q(category_id__in=Category.objects.filter(Exists(roots)).values("pk"))
 
 
 def _labels(**conditions: Any) -> Q:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -29,6 +30,7 @@ from django.db.models.functions import Coalesce, Collate, NullIf
 from backend.cooperatives.models import Cooperative, CooperativeStatus
 from fulfillment.models import Region
 
+from ..cache import PAGE_TIMEOUT, catalog_pages_version
 from ..models import (
     Category,
     Channel,
@@ -64,12 +66,19 @@ class ProductFilters:
 
 
 @dataclass(frozen=True)
+class FacetChoice:
+    """One choice of a filter: its slug and its name in the page's language."""
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
 class ListingFacets:
     """The choices offered by the filter form."""
     categories: list[Category]
     regions: list[Region]
     labels: list[Label]
-    cooperatives: list[Cooperative]
+    cooperatives: list[FacetChoice]
 
 
 def channel_get_storefront() -> Channel | None:
@@ -243,13 +252,32 @@ def region_get(*, slug: str) -> Region | None:
     return Region.objects.filter(slug=slug).first()
 
 
-def listing_facets() -> ListingFacets:
-    """Every category, region, label and approved cooperative for the filter form (6 queries)."""
+def cooperative_choices(language: str) -> list[FacetChoice]:
+    """Every approved cooperative for the filter form (2 queries, none once cached).
+
+    There are a thousand of them: as plain choices, cached per language until the catalog
+    changes (catalog/cache.py), they cost neither queries nor building model instances.
+    """
+    key = f"catalog:facets:cooperatives:{catalog_pages_version()}:{language}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = []
+        for cooperative in (Cooperative.objects.approved().prefetch_related("translations")
+                            .only("slug", "name").order_by("name")):
+            names = {t.language_code: t.name for t in cooperative.translations.all()}
+            cached.append((cooperative.slug, names.get(language) or cooperative.name))
+        cache.set(key, cached, PAGE_TIMEOUT)
+    return [FacetChoice(slug=slug, name=name) for slug, name in cached]
+
+
+def listing_facets(language: str = "fr") -> ListingFacets:
+    """Every category, region, label and approved cooperative for the filter form (6 queries,
+    4 once the cooperatives are cached)."""
     return ListingFacets(
         categories=list(categories_tree()),
         regions=list(Region.objects.order_by("code")),
         labels=list(Label.objects.all()),
-        cooperatives=list(cooperatives_public().order_by("name")),
+        cooperatives=cooperative_choices(language),
     )
 
 
@@ -268,6 +296,7 @@ def category_path(categories: list[Category], category: Category) -> list[Catego
 __all__ = [
     "LISTING_SORTS",
     "ProductFilters",
+    "FacetChoice",
     "ListingFacets",
     "channel_get_storefront",
     "product_card_prefetches",
@@ -285,6 +314,7 @@ __all__ = [
     "cooperative_get_public",
     "regions_with_counts",
     "region_get",
+    "cooperative_choices",
     "listing_facets",
     "products_for_sitemap",
     "category_path",

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Min, Value
 
+from ..cache import catalog_pages_changed
 from ..models import Product, ProductChannelListing, ProductVariantChannelListing
 from ..search import normalize_text
 
@@ -44,6 +45,7 @@ def product_refresh_search(*, product: Product) -> None:
     if connection.vendor == "postgresql":
         Product.objects.filter(pk=product.pk).update(
             search_vector=SearchVector(Value(product.search_document), config="simple"))
+    catalog_pages_changed()  # queryset.update sends no signal
 
 
 @transaction.atomic
@@ -55,3 +57,4 @@ def product_refresh_listing_prices(*, product: Product) -> None:
         ).aggregate(m=Min("price_amount"))["m"]
         ProductChannelListing.objects.filter(pk=listing.pk).update(
             discounted_price_amount=cheapest)
+    catalog_pages_changed()

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from ..cache import catalog_pages_changed
 from ..models import (
     Product,
     ProductChannelListing,
@@ -99,6 +100,7 @@ def plan_write(*, plan: ImportPlan, cooperative_id: int) -> set[int]:
                 c["field"] in SEARCHED_COLUMNS for c in p.changes):
             searched.add(p.product.pk)
     refresh_derived(product_ids=touched, search_ids=searched)
+    catalog_pages_changed()  # bulk statements send no signal
     return touched
 
 

@@ -29,7 +29,12 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 INITDB = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 REQUEST_TIMEOUT = 8  # seconds; a request slower than this counts as a hung worker
-GRAPHQL_QUERY = json.dumps({"query": '{ products(first: 1, channel: "maroc") { totalCount } }'})
+# `shop` keeps the answer out of the anonymous catalog cache (backend/graphql/response_cache.py)
+# and the session cookie keeps the home page out of the page cache: the traffic must reach the
+# database to show how it fails (a cached answer served during the outage would pass anyway).
+GRAPHQL_QUERY = json.dumps({"query": '{ shop { name } products(first: 1, channel: "maroc") '
+                                     '{ totalCount } }'})
+UNCACHED_HEADERS = {"Cookie": "sessionid=fault-probe"}
 
 
 def _free_port() -> int:
@@ -155,7 +160,8 @@ def _get(web: Web, path: str) -> Result:
     started = time.monotonic()
     data = GRAPHQL_QUERY.encode() if path == "/graphql/" else None
     request = urllib.request.Request(web.url + path, data=data,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              **UNCACHED_HEADERS})
     try:
         with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
             status, body = response.status, response.read().decode(errors="replace")

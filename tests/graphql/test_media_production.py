@@ -54,7 +54,7 @@ def test_thumbnail_urls_are_absolute_and_serve_webp_with_a_year_of_cache(
     response = fetch(client, url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
-    assert response["Cache-Control"] == "public, max-age=31536000"
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     image = Image.open(io.BytesIO(b"".join(response.streaming_content)))
     assert image.format == "WEBP" and max(image.size) == 256
 

@@ -52,6 +52,9 @@ class SplitPolicy(models.Model):
         _("reduced commission rate (women-led or youth-led)"), "0.0500", null=True, blank=True,
         help_text=_("Empty: no reduction."))
     solidarity_rate = _rate(_("solidarity fund rate"), "0.0100")
+    pro_commission_rate = _rate(
+        _("commission rate of pro (wholesale) orders"), "0.0600",
+        help_text=_("Replaces the standard rate for orders of the pro channel."))
     solidarity_mode = models.CharField(_("solidarity fund"), max_length=32,
                                        choices=SolidarityMode.choices,
                                        default=SolidarityMode.POOLED)
@@ -96,6 +99,7 @@ class SplitPolicy(models.Model):
         """The pure engine's view of this version."""
         return splits.Policy(
             commission_rate=self.commission_rate,
+            pro_commission_rate=self.pro_commission_rate,
             solidarity_rate=self.solidarity_rate,
             reduced_commission_rate=self.reduced_commission_rate,
             solidarity_mode=splits.SolidarityMode(self.solidarity_mode),

@@ -41,7 +41,7 @@ from ..models import (
 from ..selectors import account_balance, accounts_available
 from ..transfers import TransferDeclined, TransferRequest, TransferSender
 from .accounts import account_get_or_create
-from .journals import EntryDraft, journal_post
+from .journals import EntryDraft, JournalDraft, journal_post, journals_post
 from .policy import split_policy_for
 
 logger = logging.getLogger(__name__)
@@ -120,6 +120,7 @@ def payout_run_create(*, at: datetime | None = None, currency: str = "MAD",
         payees = [a for a in accounts if a.kind in (AccountKind.COOPERATIVE, AccountKind.PARTNER)]
         details = _payee_details(payees)
         balances = accounts_available([account.pk for account in payees], at)
+        planned: list[tuple[Account, PayeeDetails, PayoutMethod, int, int]] = []
         for account in payees:
             available = balances[account.pk]
             netted = 0
@@ -133,7 +134,8 @@ def payout_run_create(*, at: datetime | None = None, currency: str = "MAD",
                 run.skipped.append({"account": account.key, "name": details[account.pk].name,
                                     "amount_minor": available, "reason": "no_payout_details"})
                 continue
-            _payout_create(run, account, details[account.pk], method, available, netted)
+            planned.append((account, details[account.pk], method, available, netted))
+        _payouts_create(run, planned)
         run.save(update_fields=["skipped"])
     if send_transfer is not None:
         payout_transfers_send(send_transfer=send_transfer, run=run)
@@ -162,18 +164,28 @@ def payout_transfers_send(*, send_transfer: TransferSender, run: PayoutRun | Non
     return settled
 
 
-def _payout_create(run: PayoutRun, account: Account, details: PayeeDetails,
-                   method: PayoutMethod, amount: int, netted: int) -> Payout:
-    payout = Payout.objects.create(
-        run=run, account=account, method=method, amount_minor=amount, netted_cash_minor=netted,
-        currency=run.currency, payee_name=details.name, rib=details.rib,
-        stripe_account_id=details.stripe_account_id if method == PayoutMethod.STRIPE_CONNECT
-        else "")
-    journal_post(kind=JournalKind.PAYOUT, currency=run.currency, payout=payout,
-                 reference=payout.reference, memo=run.reference,
-                 entries=[EntryDraft(account, amount), EntryDraft(_in_transit(run.currency),
-                                                                  -amount)])
-    return payout
+def _payouts_create(run: PayoutRun,
+                    planned: list[tuple[Account, PayeeDetails, PayoutMethod, int, int]]
+                    ) -> list[Payout]:
+    """The run's payouts and their journals (payee debited, in transit credited), written in
+    a few queries whatever the number of payees."""
+    if not planned:
+        return []
+    payouts = Payout.objects.bulk_create([
+        Payout(run=run, account=account, method=method, amount_minor=amount,
+               netted_cash_minor=netted, currency=run.currency, payee_name=details.name,
+               rib=details.rib,
+               stripe_account_id=details.stripe_account_id
+               if method == PayoutMethod.STRIPE_CONNECT else "")
+        for account, details, method, amount, netted in planned])
+    in_transit = _in_transit(run.currency)
+    journals_post([
+        JournalDraft(kind=JournalKind.PAYOUT, currency=run.currency, payout=payout,
+                     reference=payout.reference, memo=run.reference,
+                     entries=[EntryDraft(payout.account, payout.amount_minor),
+                              EntryDraft(in_transit, -payout.amount_minor)])
+        for payout in payouts])
+    return payouts
 
 
 def _settle(payout: Payout, paid_from: AccountKind, memo: str = "") -> Payout:

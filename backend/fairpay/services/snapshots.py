@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from backend.core.errors import DomainError
 from backend.core.money import to_minor_units
 from backend.orders.models import Order, OrderDelivery, OrderLine
-from backend.payments.gateways import CASH_ON_DELIVERY
+from backend.payments.gateways import BANK_TRANSFER, CASH_ON_DELIVERY
 from fulfillment.models import Partner
 
 from .. import splits
@@ -27,7 +27,10 @@ from .policy import split_policy_for
 
 
 def payment_method_for_gateway(gateway_id: str) -> PaymentMethod:
-    """How the customer pays with a gateway: cash on delivery, else a card (or the dummy)."""
+    """How the customer pays with a gateway: cash on delivery, a bank transfer against an
+    invoice (pro orders), else a card (or the dummy)."""
+    if gateway_id == BANK_TRANSFER:
+        return PaymentMethod.BANK_TRANSFER
     return PaymentMethod.CASH if gateway_id == CASH_ON_DELIVERY else PaymentMethod.CARD
 
 
@@ -94,7 +97,7 @@ def order_split_request(order: Order, *, method: PaymentMethod, policy: splits.P
                     for line in lines),
         deliveries=_delivery_inputs(list(order.deliveries.order_by("pk")), currency),
         policy=policy, method=splits.PaymentMethod(method), discounts=tuple(discounts),
-        prepaid=prepaid)
+        prepaid=prepaid, pro=order.channel.is_restricted)
 
 
 def _part_row(header: OrderSplit, part: splits.Part) -> OrderLineSplit:

@@ -78,10 +78,10 @@ def _config(gateway_id: str) -> list[GatewayConfigLine]:
             for key, value in (config or {}).items()]
 
 
-def _gateways(currency: str) -> list[PaymentGateway]:
+def _gateways(currency: str, channel: Any = None) -> list[PaymentGateway]:
     return [PaymentGateway(name=str(g.name), id=g.id, config=_config(g.id),
                            currencies=list(g.currencies))
-            for g in available_gateways(currency)]
+            for g in available_gateways(currency, channel)]
 
 
 class CheckoutLine(graphene.ObjectType):
@@ -321,7 +321,7 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_payment_gateways(root: CheckoutView, _info: Any) -> list:
-        return _gateways(root.checkout.currency)
+        return _gateways(root.checkout.currency, root.checkout.channel)
 
     @staticmethod
     def resolve_email(root: CheckoutView, _info: Any) -> str | None:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
+from backend.business import rules as pro_rules
 from backend.cooperatives.services.alerts import notify_low_stock
 from backend.core.errors import DomainError, ErrorItem
 from backend.core.money import quantize
@@ -18,8 +19,9 @@ from backend.discounts.services.orders import (
 )
 from backend.fairpay.services.ledger import ledger_record_gift_card_redemption
 from backend.fairpay.services.snapshots import order_splits_snapshot
-from backend.payments.gateways import get_gateway
+from backend.payments.gateways import BANK_TRANSFER, get_gateway
 from backend.payments.services.transaction_events import transactions_attach_to_order
+from catalog.cache import catalog_pages_changed, stock_shows_on_pages
 from catalog.models import Stock
 from fulfillment.services.shipments import shipments_create_for_order
 
@@ -66,6 +68,8 @@ def _validate(checkout: Checkout, lines, totals: CheckoutTotals) -> None:
                 CheckoutErrorCode.SHIPPING_METHOD_NOT_SET,
                 _("Choose a delivery for each cooperative's parcel."), "deliveryMethod"))
     gateway = get_gateway(checkout.payment_gateway) if checkout.payment_gateway else None
+    if gateway is not None and not gateway.offered_in(checkout.channel):
+        gateway = None
     paid_by_gift_cards = totals.total <= 0 and totals.gift_cards > 0
     if gateway is None and not paid_by_gift_cards:
         errors.append(ErrorItem(CheckoutErrorCode.PAYMENT_ERROR,
@@ -84,6 +88,10 @@ def _validate(checkout: Checkout, lines, totals: CheckoutTotals) -> None:
             errors.append(ErrorItem(CheckoutErrorCode.PRODUCT_NOT_PUBLISHED,
                                     _("Cannot add lines for unavailable for purchase variants."),
                                     "lines", variants=(line.variant.pk,)))
+    if checkout.channel.is_restricted:  # the buyer is still approved, every line its minimum
+        errors.extend(pro_rules.buyer_errors(checkout.channel, checkout.user))
+        errors.extend(pro_rules.minimum_quantity_errors(
+            checkout.channel, {line.variant.pk: line.quantity for line in lines}))
     if errors:
         raise DomainError(*errors)
 
@@ -109,6 +117,10 @@ def _allocate(lines) -> dict[int, object]:
                 default=Value(0), output_field=IntegerField()))
         for variant_id, quantity in wanted.items():
             stocks[variant_id].quantity_allocated += quantity
+        thresholds = {line.variant.pk: line.variant.low_stock_threshold for line in lines}
+        if any(stock_shows_on_pages(available=stocks[v].quantity - stocks[v].quantity_allocated,
+                                    low_stock_threshold=thresholds[v]) for v in wanted):
+            catalog_pages_changed()  # queryset.update sends no signal
     return stocks
 
 
@@ -143,6 +155,10 @@ def checkout_complete(*, checkout_token) -> CompletedCheckout:
         # the gift cards' part is captured at once (fair-pay ledger), the rest by its gateway
         ledger_record_gift_card_redemption(order=order, amount_minor=prepaid)
         shipments_create_for_order(order=order)
+        if order.payment_gateway == BANK_TRANSFER:  # pro order: paid against its invoice
+            from backend.business.services.invoices import invoice_create_for_order
+
+            invoice_create_for_order(order=order)
         transactions_attach_to_order(order_id=order.pk)
         checkout.delete()
         _order_confirmation_enqueue(order.pk)

@@ -52,7 +52,8 @@ def checkout_billing_address_update(*, checkout: Checkout, address: AddressInput
 @transaction.atomic
 def checkout_payment_gateway_set(*, checkout: Checkout, gateway_id: str) -> Checkout:
     gateway = get_gateway(gateway_id)
-    if gateway is None or checkout.currency not in gateway.currencies:
+    if (gateway is None or checkout.currency not in gateway.currencies
+            or not gateway.offered_in(checkout.channel)):
         raise DomainError.single(CheckoutErrorCode.PAYMENT_ERROR,
                                  _("This payment method is not available."), "paymentGateway")
     checkout.payment_gateway = gateway.id

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 
+from backend.business import rules as pro_rules
 from backend.core.errors import DomainError, ErrorItem
 from backend.core.validation import uuid_or_none
 from catalog.models import Channel, ProductVariant, ProductVariantChannelListing
@@ -41,15 +42,16 @@ def validate_lines(channel: Channel, wanted: dict[int, int], *,
                    field: str = "lines") -> dict[int, ProductVariant]:
     """Check quantities, visibility, channel price and stock; raise every problem at once."""
     errors: list[ErrorItem] = []
+    limit = pro_rules.max_line_quantity(channel, MAX_LINE_QUANTITY)
     for variant_id, quantity in wanted.items():
         if quantity <= 0:
             errors.append(ErrorItem(CheckoutErrorCode.ZERO_QUANTITY,
                                     _("The quantity should be higher than zero."),
                                     "quantity", variants=(variant_id,)))
-        elif quantity > MAX_LINE_QUANTITY:
+        elif quantity > limit:
             errors.append(ErrorItem(
                 CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT,
-                _("Cannot add more than %(limit)d times this item.") % {"limit": MAX_LINE_QUANTITY},
+                _("Cannot add more than %(limit)d times this item.") % {"limit": limit},
                 "quantity", variants=(variant_id,)))
     variants = _variants_in(channel, list(wanted))
     for variant_id, quantity in wanted.items():
@@ -74,6 +76,7 @@ def validate_lines(channel: Channel, wanted: dict[int, int], *,
                 CheckoutErrorCode.INSUFFICIENT_STOCK,
                 _("Insufficient stock for %(name)s.") % {"name": str(variant)},
                 "quantity", variants=(variant_id,)))
+    errors.extend(pro_rules.minimum_quantity_errors(channel, wanted))  # pro channel only
     if errors:
         raise DomainError(*errors)
     return variants
@@ -93,6 +96,9 @@ def checkout_create(*, channel: Channel, lines: Sequence[LineInput], email: str 
     if not channel.is_active:
         raise DomainError.single(CheckoutErrorCode.CHANNEL_INACTIVE,
                                  _("Cannot create checkout for an inactive channel."), "channel")
+    refused = pro_rules.buyer_errors(channel, user)  # the pro channel: approved buyers only
+    if refused:
+        raise DomainError(*refused)
     wanted = _merged(lines)
     validate_lines(channel, wanted)
     checkout = Checkout.objects.create(
@@ -155,16 +161,24 @@ def _drop_deliveries_of_gone_cooperatives(checkout: Checkout) -> None:
 
 def _write_quantities(checkout: Checkout, current: dict[int, CheckoutLine],
                       wanted: dict[int, int]) -> None:
+    """At most one DELETE, one UPDATE and one INSERT, however many lines change."""
+    gone, changed, new = [], [], []
     for variant_id, quantity in wanted.items():
         line = current.get(variant_id)
         if quantity == 0:
             if line:
-                line.delete()
+                gone.append(line.pk)
         elif line:
             line.quantity = quantity
-            line.save(update_fields=["quantity"])
+            changed.append(line)
         else:
-            CheckoutLine.objects.create(checkout=checkout, variant_id=variant_id,
-                                        quantity=quantity)
+            new.append(CheckoutLine(checkout=checkout, variant_id=variant_id,
+                                    quantity=quantity))
+    if gone:
+        CheckoutLine.objects.filter(pk__in=gone).delete()
+    if changed:
+        CheckoutLine.objects.bulk_update(changed, ["quantity"])
+    if new:
+        CheckoutLine.objects.bulk_create(new)
     _drop_deliveries_of_gone_cooperatives(checkout)
     checkout.save(update_fields=["updated_at"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import CASH_ON_DELIVERY, DUMMY, STRIPE
+from . import BANK_TRANSFER, CASH_ON_DELIVERY, DUMMY, STRIPE
 
 
 def provider(gateway_id: str) -> ModuleType | None:
@@ -20,6 +20,10 @@ def provider(gateway_id: str) -> ModuleType | None:
         from . import cash_on_delivery
 
         return cash_on_delivery
+    if gateway_id == BANK_TRANSFER:
+        from . import bank_transfer
+
+        return bank_transfer
     return None
 
 

@@ -79,6 +79,12 @@ class Command(BaseCommand):
         from backend.discounts.demo import seed_promotions
 
         self.progress(f"Promotions: {seed_promotions()}")
+        from backend.programmes.demo import seed_programmes
+        self.progress(f"Programmes: {seed_programmes(DEMO_PASSWORD)}")
+        from backend.business.demo import seed_pro
+        self.progress(f"Pro: {seed_pro(DEMO_PASSWORD)}")
+        from backend.rawabit.demo import seed_rawabit
+        self.progress(f"Rawabit: {seed_rawabit()}")
         self.summary(accounts_count=len(accounts), drawn=drawn,
                      seconds=time.monotonic() - started)
 

@@ -1,0 +1,107 @@
+"""Read PostgreSQL plans of the SQL a page or selector really runs, and name the full scans.
+
+``EXPLAIN`` runs with ``enable_seqscan = off``: PostgreSQL then reads a table whole (a seq scan,
+or an index scan with no condition, only for its order) when no index can serve the query, so
+such a node on a big table means a missing index.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+# Tables that grow with the catalog, the orders or the ledger (10x the network: millions of
+# rows). Small reference tables (regions, channels, categories, labels) may be scanned.
+BIG_TABLES = frozenset({
+    "catalog_product", "catalog_productvariant", "catalog_productchannellisting",
+    "catalog_productvariantchannellisting", "catalog_stock", "catalog_producttranslation",
+    "catalog_productmedia", "catalog_thumbnail", "catalog_productlabel",
+    "catalog_assignedproductattributevalue", "orders_order", "orders_orderline",
+    "orders_orderdelivery", "orders_checkout", "orders_checkoutline", "fairpay_entry",
+    "fairpay_journal", "fairpay_ordersplit", "fairpay_orderlinesplit", "fairpay_parcelhold",
+    "fulfillment_shipment", "fulfillment_shipmentevent",
+})
+
+
+def captured_selects(call: Callable[[], Any]) -> list[str]:
+    """The SELECT statements ``call`` runs, with their parameters bound."""
+    with CaptureQueriesContext(connection) as context:
+        call()
+    return [q["sql"] for q in context.captured_queries
+            if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+# Nodes that pass rows on as they come: a scan below them stops when a LIMIT above is met.
+STREAMING = frozenset({"Nested Loop", "Merge Join", "Result", "Subquery Scan", "Append",
+                       "Merge Append", "Gather Merge", "Incremental Sort", "Memoize"})
+
+
+def _scans(plan: dict, limited: bool = False) -> Iterator[tuple[dict, bool]]:
+    """Every node with whether a LIMIT above it can stop it early."""
+    yield plan, limited
+    kind = plan["Node Type"]
+    below = kind == "Limit" or (limited and kind in STREAMING)
+    for child in plan.get("Plans", ()):
+        # The inner side of a join and sub-plans run per outer row: their own LIMITs only.
+        yield from _scans(child, below and child.get("Parent Relationship") == "Outer")
+
+
+def _reads_whole_table(node: dict, limited: bool) -> bool:
+    """A seq scan, or an index scan with nothing to look up in the index (the index only
+    gives the order: PostgreSQL's way round ``enable_seqscan = off``), unless a LIMIT stops
+    it after a few rows (the newest products, say)."""
+    if node["Node Type"] == "Seq Scan":
+        return True
+    if node["Node Type"] in ("Index Scan", "Index Only Scan", "Index Scan Backward"):
+        return "Index Cond" not in node and not limited
+    return False
+
+
+# With a few hundred rows PostgreSQL rightly hashes whole tables; at millions of rows it looks
+# rows up by index. Pricing out seq scans and hash/merge joins asks for the plan of a big
+# table: an index lookup wherever one can serve the query.
+PLANNER_AS_IF_BIG = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")
+
+
+def plan_of(sql: str) -> dict:
+    """The JSON plan of ``sql`` with sequential scans and hash/merge joins priced out."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for setting in PLANNER_AS_IF_BIG:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql)
+        (document,) = cursor.fetchone()
+    return document[0]["Plan"]
+
+
+def plan_text(sql: str) -> str:
+    """The same plan as text, for a failure message."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for setting in PLANNER_AS_IF_BIG:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute("EXPLAIN " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def whole_big_tables(sql: str) -> set[str]:
+    """The big tables ``sql`` reads whole, though PostgreSQL was told to avoid it."""
+    return {node["Relation Name"] for node, limited in _scans(plan_of(sql))
+            if node.get("Relation Name") in BIG_TABLES and _reads_whole_table(node, limited)}
+
+
+def full_scans(call: Callable[[], Any]) -> list[tuple[set[str], str]]:
+    """Every statement of ``call`` that reads a big table whole, with those tables."""
+    found = []
+    for sql in captured_selects(call):
+        tables = whole_big_tables(sql)
+        if tables:
+            found.append((tables, sql))
+    return found
+
+
+def analyze() -> None:
+    """Fresh statistics, as autovacuum would have after a real load."""
+    with connection.cursor() as cursor:
+        for table in sorted(BIG_TABLES):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
