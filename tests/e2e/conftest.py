@@ -70,3 +70,11 @@ def overflowing_elements(page: Any) -> list[str]:
         .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' +
                          Math.round(e.getBoundingClientRect().left) + '..' +
                          Math.round(e.getBoundingClientRect().right))""")
+
+
+def phone_screenshot(page: Any, path: Path, name: str) -> None:
+    """Save a full-page screenshot, then fail if the page is wider than the phone."""
+    page.wait_for_load_state("load")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    page.screenshot(path=path, full_page=True)
+    assert width == PHONE["width"], f"{name}: {width}px wide: {overflowing_elements(page)}"

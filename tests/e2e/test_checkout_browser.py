@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 
 from backend.orders.models import Order
-from tests.e2e.conftest import PHONE, overflowing_elements, serve_media
+from tests.e2e.conftest import PHONE, phone_screenshot, serve_media
 from tests.storefront.checkout_data import delivery_network, stock_everything
 from tests.storefront.shop_data import build_shop
 
@@ -155,8 +155,5 @@ def _assert_split_table(page, words, *, money_total) -> list[str]:
 def _shooter(page, artifacts, lang: str):
     """Screenshot a step after checking that nothing sticks out of the phone's width."""
     def shot(name: str) -> None:
-        page.wait_for_load_state("load")
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        page.screenshot(path=artifacts / f"{lang}-checkout-{name}-phone.png", full_page=True)
-        assert width == PHONE["width"], f"{name}: {width}px wide: {overflowing_elements(page)}"
+        phone_screenshot(page, artifacts / f"{lang}-checkout-{name}-phone.png", name)
     return shot

@@ -9,7 +9,7 @@ import pytest
 
 from backend.cooperatives.models import Cooperative, CooperativeStatus
 from fulfillment.models import Shipment, ShipmentStatus
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, phone_screenshot
 from tests.factories.catalog import city
 
 pytestmark = [pytest.mark.e2e,
@@ -28,10 +28,7 @@ def test_a_cooperative_signs_up_in_arabic_and_prepares_an_order(live_server, chr
     page = context.new_page()
 
     def shot(name: str) -> None:
-        page.wait_for_load_state("load")
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        page.screenshot(path=artifacts / f"ar-coop-{name}-phone.png", full_page=True)
-        assert width == PHONE["width"], f"{name}: {width}px wide"
+        phone_screenshot(page, artifacts / f"ar-coop-{name}-phone.png", name)
 
     try:
         page.goto(f"{live_server.url}/ar/coop/signup/")

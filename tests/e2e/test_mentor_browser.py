@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from backend.programmes.models import Cohort, Enrollment, FollowUpNote, Programme
 from tests.cooperatives.conftest import make_coop
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, phone_screenshot
 from tests.factories.catalog import UserFactory
 
 pytestmark = [pytest.mark.e2e,
@@ -47,10 +47,7 @@ def test_a_mentor_reads_the_dashboard_and_adds_a_note(live_server, chromium, art
     page = context.new_page()
 
     def shot(name: str) -> None:
-        page.wait_for_load_state("load")
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        page.screenshot(path=artifacts / f"{lang}-mentor-{name}-phone.png", full_page=True)
-        assert width == PHONE["width"], f"{name}: {width}px wide"
+        phone_screenshot(page, artifacts / f"{lang}-mentor-{name}-phone.png", name)
 
     try:
         page.goto(f"{live_server.url}{prefix}/account/login/?next={prefix}/mentor/")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from backend.rawabit.models import Opportunity, OpportunityMessage
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, phone_screenshot
 from tests.rawabit.conftest import world  # noqa: F401 - the fixture
 
 pytestmark = [pytest.mark.e2e,
@@ -29,10 +29,7 @@ def test_a_buyer_posts_a_request_and_reads_a_cooperatives_private_reply(
     page = context.new_page()
 
     def shot(name: str) -> None:
-        page.wait_for_load_state("load")
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        page.screenshot(path=artifacts / f"{lang}-rawabit-{name}-phone.png", full_page=True)
-        assert width == PHONE["width"], f"{name}: {width}px wide"
+        phone_screenshot(page, artifacts / f"{lang}-rawabit-{name}-phone.png", name)
 
     def sign_in(user, next_path: str) -> None:
         page.context.clear_cookies()

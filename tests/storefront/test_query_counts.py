@@ -17,12 +17,12 @@ from tests.factories.catalog import (
 from tests.storefront.helpers import card_slugs, queries_for
 from tests.storefront.shop_data import add_photo
 
-# search: channel, COUNT, page of products + 7 card prefetches, 6 facet queries (the
-# navigation reuses the facets' categories). A category page adds the category, its
+# search: channel, COUNT, page of products + 7 card prefetches, 5 facet queries (the
+# navigation reuses the facets' categories; the cooperatives are plain rows, cached). A category page adds the category, its
 # translations and children; a cooperative page the cooperative and its translations.
 # + the attribute facets of the filter form (1 query; 4 once attributes exist)
 # + the channel's promotion rules for the struck-through prices (1 query, backend.discounts)
-SEARCH_QUERIES = 18
+SEARCH_QUERIES = 17
 CATEGORY_QUERIES = SEARCH_QUERIES + 3
 COOPERATIVE_QUERIES = SEARCH_QUERIES + 2
 # channel, product + 10 prefetches, breadcrumb (2), 4 more products + 7 prefetches, navigation (2),
