@@ -4,7 +4,7 @@
 
 Environment (all optional):
   BENCH_SCALES        "1k" (default) or "1k 10k"
-  BENCH_DATABASE_URL  database of the first scale (default
+  BENCH_DATABASE_URL  database of the 1k scale (default
                       postgres://postgres@127.0.0.1:5432/coopstore_bench_1k); other scales use the
                       same server with the database named coopstore_bench_<scale>
   BENCH_ONLY          comma-separated suite modules to run (e.g. storefront,graphql_reads); their
@@ -57,12 +57,12 @@ def log(msg: str) -> None:
 
 
 def database_url(scale: str) -> str:
-    """The first scale uses BENCH_DATABASE_URL as given; the others its server, renamed."""
-    first = os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
-    scales = os.environ.get("BENCH_SCALES", "1k").split()
-    if not scales or scale == scales[0]:
-        return first
-    return first.rsplit("/", 1)[0] + f"/coopstore_bench_{scale}"
+    """BENCH_DATABASE_URL is the 1k database; any other scale uses the same server with the
+    database ``coopstore_bench_<scale>``, so ``BENCH_SCALES=10k`` alone never reseeds the 1k one."""
+    base = os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
+    if scale == "1k":
+        return base
+    return base.rsplit("/", 1)[0] + f"/coopstore_bench_{scale}"
 
 
 def ensure_database(url: str) -> None:

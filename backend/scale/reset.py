@@ -9,10 +9,11 @@ needs a superuser, as on the development and bench databases).
 from __future__ import annotations
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from backend.accounts.models import Address, User
 from backend.cooperatives.models import Cooperative
-from backend.orders.models import Order
+from backend.orders.models import Order, OrderLine
 from backend.payments.models import Refund, TransactionItem
 from catalog.models import Product
 from fulfillment.models import Partner
@@ -23,7 +24,9 @@ from .models import ScaleSeed
 LEDGER_SQL = """
 DROP TABLE IF EXISTS pg_temp.scale_orders, pg_temp.scale_accounts, pg_temp.scale_journals;
 CREATE TEMP TABLE scale_orders ON COMMIT DROP AS
-    SELECT id FROM orders_order WHERE user_email LIKE %(email)s;
+    SELECT id FROM orders_order WHERE user_email LIKE %(email)s
+    UNION SELECT l.order_id FROM orders_orderline l
+    JOIN cooperatives_cooperative c ON c.id = l.cooperative_id WHERE c.slug LIKE %(slug)s;
 CREATE TEMP TABLE scale_accounts ON COMMIT DROP AS
     SELECT a.id FROM fairpay_account a
     LEFT JOIN cooperatives_cooperative c ON c.id = a.cooperative_id
@@ -57,7 +60,12 @@ def scale_data_delete() -> None:
             cursor.execute(LEDGER_SQL, {"email": f"%@{EMAIL_DOMAIN}",
                                         "slug": f"{SLUG_PREFIX}%"})
             cursor.execute("SET LOCAL session_replication_role = origin")
-        orders = Order.objects.filter(user_email__endswith=f"@{EMAIL_DOMAIN}")
+        # The generated customers' orders, and any order placed since on generated
+        # cooperatives (the bench's checkouts buy from them as other customers).
+        orders = Order.objects.filter(
+            Q(user_email__endswith=f"@{EMAIL_DOMAIN}")
+            | Q(pk__in=OrderLine.objects.filter(cooperative__slug__startswith=SLUG_PREFIX)
+                .values("order_id")))
         address_ids = set(orders.values_list("shipping_address_id", flat=True))
         Refund.objects.filter(order__in=orders).delete()
         TransactionItem.objects.filter(order__in=orders).delete()

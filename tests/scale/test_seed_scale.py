@@ -156,9 +156,14 @@ def test_reset_replaces_the_generated_rows_and_spares_the_others():
     demo_user = UserFactory(email="client@demo.coopstore.ma")
     demo_coop = CooperativeFactory(slug="cooperative-demo")
     seed()
+    # an order from another customer on a generated cooperative (as the bench's checkouts
+    # place): its shipment and split hold the generated partner, so it must go too
+    placed_since = Order.objects.order_by("pk").first()
+    Order.objects.filter(pk=placed_since.pk).update(user_email="buyer@example.ma")
 
     seed(reset=True, orders=120, products=30)
 
+    assert not Order.objects.filter(pk=placed_since.pk).exists()
     assert User.objects.filter(pk=demo_user.pk).exists()
     assert Cooperative.objects.filter(pk=demo_coop.pk).exists()
     assert Order.objects.count() == 120
