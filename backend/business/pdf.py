@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from backend.core.money import format_money
+from backend.core.pdf import html_to_pdf
 
 from .models import Invoice
 
@@ -40,6 +41,4 @@ def invoice_html(invoice: Invoice, language: str) -> str:
 
 def invoice_pdf(invoice: Invoice, language: str) -> bytes:
     """The invoice as a PDF document in ``language`` (fr, ar or en)."""
-    from weasyprint import HTML  # heavy, and needs pango: only when a PDF is made
-
-    return HTML(string=invoice_html(invoice, language)).write_pdf()
+    return html_to_pdf(invoice_html(invoice, language))

@@ -8,7 +8,7 @@ import warnings
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -25,6 +25,7 @@ def image_clean(upload, *, max_bytes: int = MAX_UPLOAD_BYTES, max_side: int = 20
     if upload.size > max_bytes:
         raise ImageRejected(_("The photo is too large (10 MB at most)."))
     Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a library may have switched it on: refuse damage
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

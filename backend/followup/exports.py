@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from backend.core.pdf import html_to_pdf
+
 from . import definitions as d
 from .charts import bars_svg, columns_svg, pairs_svg
 from .forms import indicator_name
@@ -100,10 +102,8 @@ def report_xlsx(report: ProgrammeReport, language: str = "fr") -> bytes:
 
 def report_pdf(report: ProgrammeReport, language: str = "fr") -> bytes:
     """The report as an A4 landscape PDF (right to left in Arabic, Debian's Noto fonts)."""
-    import weasyprint
-
     with translation.override(language):
         html = render_to_string("followup/report_pdf.html", {
             "report": report, "charts": report_charts(report, language), "LANG": language,
             "rtl": language == "ar"})
-    return weasyprint.HTML(string=html).write_pdf()
+    return html_to_pdf(html)
