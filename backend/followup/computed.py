@@ -17,6 +17,14 @@ from django.db.models.functions import Lower, TruncMonth
 
 from backend.cooperatives.selectors import SALE_EXCLUDED
 from backend.core.money import from_minor_units
+from backend.core.months import (
+    local_zone,
+    month_end,
+    month_last_day,
+    month_of,
+    month_start,
+    months_between,
+)
 from backend.fairpay.models import (
     AccountKind,
     MemberContribution,
@@ -29,17 +37,12 @@ from catalog.models import Product, Stock
 from fulfillment.models import PartnerCoverage, ShipmentEvent, ShipmentStatus
 
 from . import definitions as d
-from .months import local_zone, month_end, month_last_day, month_of, month_start, months_between
 
 CURRENCY = "MAD"
 CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 
 Grid = dict[int, dict[date, dict[str, Decimal | None]]]
-
-
-def _month(value) -> date:
-    return month_of(value)
 
 
 def _sale_lines(ids: list[int]):
@@ -56,7 +59,7 @@ def _sales_and_orders(ids, first, last, grid) -> None:
             .annotate(total=Sum("total_price_amount"), orders=Count("order_id", distinct=True))
             .order_by())
     for row in rows:
-        cell = grid[row["cooperative_id"]][_month(row["m"])]
+        cell = grid[row["cooperative_id"]][month_of(row["m"])]
         cell[d.SALES] = row["total"].quantize(CENT)
         cell[d.ORDERS] = Decimal(row["orders"])
 
@@ -88,7 +91,7 @@ def _repeat_customers(ids, first, last, grid) -> None:
             .annotate(orders=Count("order_id", distinct=True)).order_by())
     months = months_between(first, last)
     counts = repeat_customers_by_month(
-        ((r["cooperative_id"], r["customer"], _month(r["m"]), r["orders"]) for r in rows), months)
+        ((r["cooperative_id"], r["customer"], month_of(r["m"]), r["orders"]) for r in rows), months)
     for (cooperative_id, month), count in counts.items():
         grid[cooperative_id][month][d.REPEAT_CUSTOMERS] = Decimal(count)
 
@@ -110,7 +113,7 @@ def _active_products(ids, first, last, grid) -> None:
                        order__created_at__lt=month_end(last), variant__isnull=False)
                .annotate(m=TruncMonth("order__created_at", tzinfo=local_zone()))
                .values_list("variant__product_id", "m").distinct().order_by())
-    sold = {(product_id, _month(m)) for product_id, m in sold}
+    sold = {(product_id, month_of(m)) for product_id, m in sold}
     for product in products:
         for month in months_between(first, last):
             if not product["undated"] and product["since"] >= month_end(month):
@@ -156,7 +159,7 @@ def _short_circuit(ids, first, last, grid) -> None:
         coverage[partner_id].add(region_id or city_region_id)
     totals: dict[tuple[int, date], list[int]] = defaultdict(lambda: [0, 0])
     for pk, event in delivered.items():
-        key = (event["shipment__cooperative_id"], _month(event["occurred_at"]))
+        key = (event["shipment__cooperative_id"], month_of(event["occurred_at"]))
         totals[key][1] += 1
         totals[key][0] += chain_is_regional(chains[pk], event["shipment__cooperative__region_id"],
                                             coverage)
@@ -175,7 +178,7 @@ def _payouts(ids, first, last, grid) -> None:
             .values("account__cooperative_id", "m").annotate(total=Sum("amount_minor"))
             .order_by())
     for row in rows:
-        grid[row["account__cooperative_id"]][_month(row["m"])][d.PAYOUTS] = from_minor_units(
+        grid[row["account__cooperative_id"]][month_of(row["m"])][d.PAYOUTS] = from_minor_units(
             row["total"], CURRENCY)
 
 
@@ -185,7 +188,7 @@ def _members(ids, first, last, grid) -> None:
             .annotate(m=TruncMonth("period_end")).values("cooperative_id", "m")
             .annotate(total=Sum("distributed_minor")).order_by())
     for row in paid:
-        grid[row["cooperative_id"]][_month(row["m"])][d.PAID_TO_MEMBERS] = from_minor_units(
+        grid[row["cooperative_id"]][month_of(row["m"])][d.PAID_TO_MEMBERS] = from_minor_units(
             row["total"], CURRENCY)
     people = (MemberContribution.objects
               .filter(distribution__cooperative_id__in=ids, distribution__currency=CURRENCY,
@@ -195,7 +198,7 @@ def _members(ids, first, last, grid) -> None:
               .values("distribution__cooperative_id", "m")
               .annotate(members=Count("member_id", distinct=True)).order_by())
     for row in people:
-        cell = grid[row["distribution__cooperative_id"]][_month(row["m"])]
+        cell = grid[row["distribution__cooperative_id"]][month_of(row["m"])]
         cell[d.MEMBERS_PAID] = Decimal(row["members"])
 
 

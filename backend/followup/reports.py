@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from backend.core.months import month_add, month_first, month_of
 from backend.programmes.models import Cohort, Enrollment, Programme
 
 from . import definitions as d
-from .months import month_add, month_first, month_of
 from .selectors import indicators_series
 
 TREND_MONTHS = 12

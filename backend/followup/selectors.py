@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from backend.core.months import month_first
+
 from . import definitions as d
 from .computed import computed_grid
 from .models import DeclaredIndicator, IndicatorDefinition
-from .months import month_first
 
 Values = dict[str, Decimal | None]
 

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.core.errors import DomainError, ErrorItem
+from backend.core.months import month_first, month_of
 
 from . import definitions as d
 from .access import can_declare_indicators
 from .error_codes import FollowupErrorCode
 from .models import DeclaredIndicator
-from .months import month_first, month_of
 
 MAX_VALUE = Decimal("999999999")
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from backend.cooperatives.forms import errors_to_form
 from backend.cooperatives.models import Cooperative
 from backend.core.errors import DomainError
+from backend.core.months import month_add, month_of, month_parse
 
 from . import definitions as d
 from .access import can_declare_indicators, can_read_indicators
 from .forms import DeclaredIndicatorsForm
-from .months import month_add, month_of, month_parse
 from .selectors import definition_get, definitions_list, indicators_for
 from .services import declared_indicators_save
 

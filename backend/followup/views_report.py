@@ -11,12 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from backend.core.months import month_of, month_parse
 from backend.programmes.models import Cohort
 
 from . import definitions as d
 from .exports import report_charts, report_filename, report_pdf, report_xlsx
 from .forms import indicator_name
-from .months import month_of, month_parse
 from .reports import ProgrammeReport, cohort_find, programme_report, programmes_with_cohorts
 
 LANGUAGES = ("fr", "ar", "en")

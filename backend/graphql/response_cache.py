@@ -28,6 +28,8 @@ PUBLIC_CATALOG_FIELDS = frozenset({
 })
 MAX_CACHED_BODY = 32 * 1024
 CACHE_HEADER = "X-GraphQL-Cache"
+# The JSON object of the body, kept on the request by ``cache_key`` for the view's parse_body.
+PARSED_BODY = "_graphql_json_body"
 
 
 @lru_cache(maxsize=512)
@@ -55,11 +57,14 @@ def cache_key(request: HttpRequest) -> str | None:
     body = request.body
     if len(body) > MAX_CACHED_BODY:
         return None
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
+    try:  # as graphene-django decodes it (UTF-8, then JSON), which then reuses the result
+        data = json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("query"), str):
+    if not isinstance(data, dict):
+        return None
+    setattr(request, PARSED_BODY, data)
+    if not isinstance(data.get("query"), str):
         return None
     operation_name = data.get("operationName")
     if operation_name is not None and not isinstance(operation_name, str):
@@ -68,6 +73,12 @@ def cache_key(request: HttpRequest) -> str | None:
         return None
     identity = b"|".join((body, (get_language() or "").encode()))
     return f"graphql:answer:{catalog_pages_version()}:{hashlib.sha256(identity).hexdigest()}"
+
+
+def parsed_body(request: HttpRequest) -> dict | None:
+    """The body's JSON object if ``cache_key`` decoded it, so the view does not decode it again
+    (None: not decoded, or not a JSON object, and the view decodes it and says what is wrong)."""
+    return getattr(request, PARSED_BODY, None)
 
 
 def cached_answer(key: str | None) -> HttpResponse | None:

@@ -132,6 +132,10 @@ class CoopGraphQLView(GraphiQLOfflineView):
                     return operations_from_multipart(request.POST, request.FILES)
             except (UploadError, MultiPartParserError) as error:
                 raise HttpError(HttpResponseBadRequest(str(error))) from None
+        parsed = response_cache.parsed_body(request)
+        if (parsed is not None and not self.batch
+                and self.get_content_type(request) == "application/json"):
+            return parsed  # the body is decoded once, by the response cache
         return super().parse_body(request)
 
     @staticmethod

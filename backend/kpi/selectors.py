@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from django.db.models.fields import BooleanField
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from backend.core.months import month_end, month_of, month_start, months_ending
 from backend.fairpay.models import Entry, MemberDistribution
 from backend.fairpay.models.ledger import SPLIT_JOURNAL_KINDS, AccountKind
 from backend.orders.models import OrderDelivery, OrderStatus
@@ -115,39 +116,15 @@ def _share(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def months_ending(today: date, count: int = MONTHS) -> tuple[date, ...]:
-    """The first days of the ``count`` months up to and including ``today``'s."""
-    year, month = today.year, today.month
-    firsts = []
-    for _ in range(count):
-        firsts.append(date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return tuple(reversed(firsts))
-
-
-def _aware(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def window(today: date) -> tuple[datetime, datetime]:
     """[start, end) of the 12 months ending with ``today``'s, as aware datetimes."""
-    months = months_ending(today)
-    return _aware(months[0]), _aware(_next_month(months[-1]))
+    months = months_ending(today, MONTHS)
+    return month_start(months[0]), month_end(months[-1])
 
 
 def closed_window(today: date) -> tuple[datetime, datetime]:
     """[start, end) of the 11 closed months before ``today``'s."""
-    return window(today)[0], _aware(months_ending(today)[-1])
-
-
-def _month_key(value: datetime | date) -> date:
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return date(value.year, value.month, 1)
+    return window(today)[0], month_start(today)
 
 
 @dataclass(frozen=True)
@@ -179,7 +156,7 @@ def period_rows(start: datetime, end: datetime, currency: str) -> PeriodRows:
         if connection.vendor == "postgresql":  # the embedded SQLite has no such setting
             with connection.cursor() as cursor:
                 cursor.execute(f"SET LOCAL work_mem = '{LEDGER_WORK_MEM}'")
-        ledger = tuple((_month_key(row[0]), *row[1:]) for row in parts)
+        ledger = tuple((month_of(row[0]), *row[1:]) for row in parts)
     deliveries = (OrderDelivery.objects
                   .filter(order__created_at__gte=start, order__created_at__lt=end)
                   .exclude(order__status__in=NOT_PLACED)
@@ -188,7 +165,7 @@ def period_rows(start: datetime, end: datetime, currency: str) -> PeriodRows:
                   .annotate(orders=Count("order_id", distinct=True), km=Sum("distance_km"))
                   .order_by())
     return PeriodRows(ledger=ledger, deliveries=tuple(
-        (_month_key(month), orders, km or Decimal(0)) for month, orders, km in deliveries))
+        (month_of(month), orders, km or Decimal(0)) for month, orders, km in deliveries))
 
 
 def dashboard_compute(*, today: date | None = None, currency: str | None = None,
@@ -201,7 +178,7 @@ def dashboard_compute(*, today: date | None = None, currency: str | None = None,
     """
     today = today or timezone.localdate()
     currency = currency or getattr(settings, "DEFAULT_CURRENCY", "MAD")
-    months = months_ending(today)
+    months = months_ending(today, MONTHS)
     _start, end = window(today)
     current_start = closed_window(today)[1]
     index = {month: i for i, month in enumerate(months)}

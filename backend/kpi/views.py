@@ -12,11 +12,13 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from backend.core import charts
 from backend.core.money import format_money, from_minor_units
 from backend.fairpay.models.ledger import AccountKind
 
-from . import charts
 from .selectors import Dashboard, dashboard_cached
+
+LOOK = charts.Look(css_class="kpi-chart")  # the page's style sheet colours its text
 
 
 def _money(dashboard: Dashboard, minor: int, language: str) -> str:
@@ -58,27 +60,30 @@ def dashboard_context(dashboard: Dashboard, language: str) -> dict:
         "average_km": _km(dashboard.average_km_per_order),
         "region_chart": charts.horizontal_bars(
             [(r["name"], r["total_minor"], r["total"]) for r in regions],
-            title=_("Sales by region")),
+            title=_("Sales by region"), look=LOOK),
         "month_chart": charts.vertical_bars(
             [(short, m["sales_minor"], f'{m["label"]}: {m["sales"]}')
              for short, m in zip(short_labels, months, strict=True)],
-            title=_("Sales by month")),
+            title=_("Sales by month"), look=LOOK),
         "payee_chart": charts.horizontal_bars(
             [(p["label"], p["amount_minor"], p["amount"]) for p in payees],
-            title=_("Fair-pay totals by payee type"), colour=charts.ACCENT_COLOUR),
+            title=_("Fair-pay totals by payee type"), colour=charts.ACCENT_COLOUR, look=LOOK),
         "women_share": _percent(dashboard.women_led_share),
         "youth_share": _percent(dashboard.youth_led_share),
         "women_chart": charts.share_bar(dashboard.women_led_share,
                                         _percent(dashboard.women_led_share),
-                                        title=_("Share of sales to women-led cooperatives")),
+                                        title=_("Share of sales to women-led cooperatives"),
+                                        look=LOOK),
         "youth_chart": charts.share_bar(dashboard.youth_led_share,
                                         _percent(dashboard.youth_led_share),
-                                        title=_("Share of sales to youth-led cooperatives")),
+                                        title=_("Share of sales to youth-led cooperatives"),
+                                        look=LOOK),
         "km_chart": charts.vertical_bars(
             [(short, float(km or 0), f'{m["label"]}: {m["average_km"]}')
              for short, m, km in zip(short_labels, months, dashboard.average_km_by_month,
                                      strict=True)],
-            title=_("Average food-kilometres per order, by month"), height=160),
+            title=_("Average food-kilometres per order, by month"), height=160,
+            look=LOOK),
     }
 
 

@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce, Round, TruncMonth
 
+from backend.core.charts import peak, scaled
+from backend.core.months import month_of
 from backend.orders.models import Order
 from fulfillment.models import Region
 
@@ -45,10 +47,6 @@ class RawabitIndicators:
     total: Row = field(default_factory=lambda: Row(key="total"))
 
 
-def _month(value) -> date:
-    return value.date().replace(day=1) if hasattr(value, "date") else value.replace(day=1)
-
-
 def rawabit_indicators(*, year: int | None = None) -> RawabitIndicators:
     """Counts by (region, month), folded into per-region and per-month tables (4 queries)."""
     opportunities = Opportunity.objects.all()
@@ -65,11 +63,11 @@ def rawabit_indicators(*, year: int | None = None) -> RawabitIndicators:
                           offers=Count("pk", filter=Q(kind=OpportunityKind.OFFER)),
                           requests=Count("pk", filter=Q(kind=OpportunityKind.REQUEST)))
                 .order_by()):
-        cells.append((row["region_id"], _month(row["month"]), row))
+        cells.append((row["region_id"], month_of(row["month"]), row))
     for row in (replies.annotate(month=TruncMonth("created_at"))
                 .values("opportunity__region_id", "month")
                 .annotate(replies=Count("pk")).order_by()):
-        cells.append((row["opportunity__region_id"], _month(row["month"]), row))
+        cells.append((row["opportunity__region_id"], month_of(row["month"]), row))
     value = Round(F("quantity") * F("unit_price"), 2,
                   output_field=DecimalField(max_digits=24, decimal_places=2))
     for row in (deals.annotate(month=TruncMonth("created_at"), line_value=value,
@@ -82,7 +80,7 @@ def rawabit_indicators(*, year: int | None = None) -> RawabitIndicators:
                                                                         decimal_places=2)),
                           pro_orders=Count("pk", filter=Q(ordered=True)))
                 .order_by()):
-        cells.append((row["opportunity__region_id"], _month(row["month"]), row))
+        cells.append((row["opportunity__region_id"], month_of(row["month"]), row))
     regions = {region.pk: region for region in Region.objects.order_by("code")}
     return _fold(cells, regions)
 
@@ -106,8 +104,8 @@ def _fold(cells, regions) -> RawabitIndicators:
                               key=lambda r: (r.key is None, regions[r.key].code
                                              if r.key in regions else ""))
     result.by_month = [by_month[m] for m in sorted(by_month)]
-    for rows in (result.by_region, result.by_month):
-        peak = max((r.opportunities for r in rows), default=0)
+    for rows in (result.by_region, result.by_month):  # the tables' bars, as in every chart
+        top = peak(r.opportunities for r in rows)
         for row in rows:
-            row.bar_percent = round(100 * row.opportunities / peak) if peak else 0
+            row.bar_percent = round(scaled(row.opportunities, top, 100))
     return result

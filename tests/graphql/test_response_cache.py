@@ -81,3 +81,25 @@ def test_an_answer_with_errors_is_not_kept(client, channel):
         response = _post(client, query)
         assert response.json()["errors"]
         assert "X-GraphQL-Cache" not in response
+
+
+def test_the_body_is_decoded_once_per_request_with_or_without_a_token(
+        client, channel, cooperative, monkeypatch):
+    make_listed_product(channel=channel, cooperative=cooperative)
+    body = json.dumps({"query": PRODUCTS, "variables": {"channel": channel.slug}})
+    decoded = []
+    real_loads = json.loads
+
+    def counting_loads(text, *args, **kwargs):
+        if text in (body, body.encode()):
+            decoded.append(type(text))
+        return real_loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting_loads)
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {create_access_token(UserFactory())}"}
+    for headers, header in (({}, "miss"), (bearer, None)):
+        decoded.clear()
+        response = client.post("/graphql/", body, content_type="application/json", **headers)
+        assert response.status_code == 200 and response.get("X-GraphQL-Cache") == header
+        assert response.json()["data"]["products"]["edges"]
+        assert decoded == [str]

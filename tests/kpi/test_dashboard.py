@@ -11,13 +11,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from backend.core.months import months_ending
 from backend.fairpay.services.ledger import ledger_record_capture, ledger_record_refund
 from backend.kpi.selectors import (
     closed_months_cache_key,
     dashboard_cache_key,
     dashboard_cached,
     dashboard_compute,
-    months_ending,
+    window,
 )
 from backend.orders.models import Order, OrderDelivery, OrderStatus
 from backend.payments.gateways import DUMMY
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 THIS_MONTH = date(TODAY.year, TODAY.month, 1)
-LAST_MONTH = months_ending(TODAY)[-2]
+LAST_MONTH = months_ending(TODAY, 2)[0]
 
 
 def _at(day: date, hour: int = 12) -> datetime:
@@ -262,7 +263,10 @@ def test_only_network_admins_see_the_dashboard(client, network, who):
 
 
 def test_the_window_covers_the_twelve_months_up_to_today():
-    assert months_ending(date(2026, 3, 9)) == tuple(
-        [date(2025, m, 1) for m in range(4, 13)] + [date(2026, m, 1) for m in (1, 2, 3)])
-    assert months_ending(date(2026, 12, 31))[0] == date(2026, 1, 1)
+    start, end = window(date(2026, 3, 9))
+    assert (start.date(), end.date()) == (date(2025, 4, 1), date(2026, 4, 1))
+    assert (start.hour, start.tzinfo, end.tzinfo) == (0, timezone.get_default_timezone(),
+                                                      timezone.get_default_timezone())
+    start, end = window(date(2026, 12, 31))
+    assert (start.date(), end.date()) == (date(2026, 1, 1), date(2027, 1, 1))
     assert timedelta(0) < _at(THIS_MONTH) - _at(LAST_MONTH)

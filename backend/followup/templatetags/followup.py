@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from backend.core.money import BABEL_LOCALES, format_money
+from backend.core.months import month_add, month_of
 
 from .. import definitions as d
 from ..access import can_declare_indicators
 from ..forms import indicator_name
-from ..months import month_add, month_of
 from ..selectors import indicators_series
 
 register = template.Library()

@@ -1,4 +1,7 @@
-"""Calendar months in the project's time zone (Africa/Casablanca): parsing and bounds."""
+"""Calendar months in the project's time zone (``settings.TIME_ZONE``, Africa/Casablanca):
+parsing, arithmetic and bounds. Months are ``date`` objects on their 1st day; bounds are aware
+datetimes at local midnight, so a query's [start, end) matches what the admin calls a month.
+One module for every caller (the follow-up indicators, the KPI dashboard, Rawabit's tables)."""
 from __future__ import annotations
 
 import re
@@ -30,6 +33,7 @@ def month_first(day: date) -> date:
 
 
 def month_add(month: date, count: int) -> date:
+    """The 1st day of the month ``count`` months after ``month``'s (before when negative)."""
     index = month.year * 12 + month.month - 1 + count
     return date(index // 12, index % 12 + 1, 1)
 
@@ -41,6 +45,13 @@ def months_between(first: date, last: date) -> list[date]:
         months.append(current)
         current = month_add(current, 1)
     return months
+
+
+def months_ending(day: date, count: int) -> tuple[date, ...]:
+    """The ``count`` months up to and including ``day``'s, oldest first (1st days)."""
+    if count <= 0:
+        return ()
+    return tuple(months_between(month_add(month_first(day), 1 - count), day))
 
 
 def month_start(month: date) -> datetime:
@@ -58,7 +69,10 @@ def month_last_day(month: date) -> date:
 
 
 def month_of(moment: datetime | date) -> date:
-    """The local month (1st day) of a moment or a day."""
+    """The local month (1st day) of a moment or a day. A naive datetime is read as local time
+    already (Django's reading of a naive value), not as the machine's zone."""
     if isinstance(moment, datetime):
-        moment = moment.astimezone(local_zone()).date()
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            moment = moment.astimezone(local_zone())
+        moment = moment.date()
     return moment.replace(day=1)
