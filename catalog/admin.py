@@ -17,6 +17,7 @@ from .models import (
     ProductVariantChannelListing,
     Stock,
 )
+from .services.products import product_refresh_listing_prices
 
 
 @admin.register(Channel)
@@ -80,6 +81,11 @@ class ProductAdmin(admin.ModelAdmin):
                ProductMediaInline]
     list_select_related = ["cooperative", "category"]
 
+    def save_related(self, request, form, formsets, change):
+        """A listing added here gets its cheapest price, which visibility reads."""
+        super().save_related(request, form, formsets, change)
+        product_refresh_listing_prices(product=form.instance)
+
 
 class VariantListingInline(admin.TabularInline):
     model = ProductVariantChannelListing
@@ -98,3 +104,24 @@ class ProductVariantAdmin(admin.ModelAdmin):
     raw_id_fields = ["product"]
     inlines = [VariantListingInline, StockInline]
     list_select_related = ["product"]
+
+    # Prices changed or removed here must reach the product's listings (their cheapest
+    # price decides whether the product shows at all: catalog.selectors.listing_offered_q).
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        product_refresh_listing_prices(product=form.instance.product)
+        moved_from = form.initial.get("product") if "product" in form.changed_data else None
+        if moved_from:
+            for product in Product.objects.filter(pk=moved_from):
+                product_refresh_listing_prices(product=product)
+
+    def delete_model(self, request, obj):
+        product = obj.product
+        super().delete_model(request, obj)
+        product_refresh_listing_prices(product=product)
+
+    def delete_queryset(self, request, queryset):
+        products = list(Product.objects.filter(variants__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for product in products:
+            product_refresh_listing_prices(product=product)

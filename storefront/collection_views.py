@@ -5,8 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from catalog.selectors import channel_get_storefront, collection_get_public, collection_products
+from catalog.selectors import collection_get_public, collection_products
 
+from .basics import catalog_basics
 from .cache import cache_anonymous_page
 from .pagination import paginate
 
@@ -16,7 +17,7 @@ from .pagination import paginate
 def collection(request: HttpRequest, slug: str) -> HttpResponse:
     """Fixed queries whatever the collection's size: the collection and its translations,
     then the count, the page and the cards' prefetches."""
-    channel = channel_get_storefront()
+    channel = catalog_basics().channel
     found = collection_get_public(channel=channel, slug=slug) if channel else None
     if found is None:
         raise Http404("No such collection")

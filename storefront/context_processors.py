@@ -11,8 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from catalog.selectors import categories_roots
-
+from .basics import catalog_basics
 from .selectors import checkout_quantity
 from .session import session_checkout_token
 
@@ -30,6 +29,7 @@ def _cart_summary(request: HttpRequest) -> CartSummary:
 def storefront(request: HttpRequest) -> dict[str, Any]:
     return {
         "site_name": "CoopStore",
-        "nav_categories": SimpleLazyObject(lambda: list(categories_roots())),
+        # The tree kept per catalog version (storefront/basics.py): no query once read.
+        "nav_categories": SimpleLazyObject(lambda: catalog_basics().root_categories),
         "cart_summary": SimpleLazyObject(lambda: _cart_summary(request)),
     }

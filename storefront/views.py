@@ -15,11 +15,8 @@ from django.views.decorators.http import require_safe
 from backend.orders.services.checkout_lines import MAX_LINE_QUANTITY
 from catalog.models import Channel
 from catalog.selectors import (
-    attribute_facets,
-    category_ancestors,
-    category_get_public,
     category_path,
-    channel_get_storefront,
+    category_subtree_ids,
     collections_for_home,
     cooperative_get_public,
     cooperatives_featured,
@@ -32,13 +29,13 @@ from catalog.selectors import (
     products_featured,
     products_listing,
     products_more_from_cooperative,
-    region_get,
     regions_with_counts,
     variant_price,
     variant_quantity_available,
 )
 from fulfillment.selectors import delivery_estimate
 
+from .basics import CatalogBasics, catalog_basics
 from .cache import cache_anonymous_page
 from .checkout_forms import AddToCartForm, CityForm
 from .forms import SORT_CHOICES, ProductFilterForm, is_refined
@@ -51,23 +48,32 @@ def _currency(channel: Channel | None) -> str:
     return channel.currency_code if channel else "MAD"
 
 
-def _listing(request: HttpRequest, channel: Channel | None, **fixed: str) -> dict[str, Any]:
+def _listing(request: HttpRequest, basics: CatalogBasics, **fixed: str) -> dict[str, Any]:
     """The filtered, sorted, paginated products and the filter form's choices."""
+    channel = basics.channel
     filters = ProductFilterForm(request.GET).to_filters(**fixed)
-    page = paginate(products_listing(channel=channel, filters=filters,
-                                     language=get_language() or "fr"),
-                    request.GET.get("page"))
+    language = get_language() or "fr"
+    # A cooperative's own page offers no cooperative choice: nothing to count per cooperative.
+    facets = listing_facets(language, channel=channel,
+                            filters=None if fixed.get("cooperative") else filters,
+                            categories=basics.categories, regions=basics.regions,
+                            labels=basics.labels)
+    # The category's subtree from the tree in hand: constants let a leaf category be read in
+    # order from an index, up to its page only (catalog.selectors.products_listing).
+    subtree = (category_subtree_ids(basics.categories, filters.category)
+               if filters.category else None)
+    page = paginate(products_listing(channel=channel, filters=filters, language=language,
+                                     category_ids=subtree),
+                    request.GET.get("page"), count=facets.product_count)
     refined = is_refined(filters, fixed)
-    facets = listing_facets(get_language() or "fr")
     chosen = dict(filters.attributes)
     return {
         "attribute_facets": [(facet, chosen.get(facet.attribute.slug, ""))
-                             for facet in attribute_facets()],
+                             for facet in basics.attribute_facets],
         "channel": channel, "currency": _currency(channel), "filters": filters,
         "fixed": fixed, "filters_active": refined, "page_obj": page,
         "products": page.object_list, "facets": facets,
-        # The facets hold the whole tree already: the navigation needs no query of its own.
-        "nav_categories": [c for c in facets.categories if c.parent_id is None],
+        "nav_categories": basics.root_categories,
         "sort_choices": SORT_CHOICES, "seo_page": page.number,
         # Filtered and searched variants of a page are not worth indexing: they duplicate it.
         "seo_noindex": refined or filters.sort != "name",
@@ -77,7 +83,7 @@ def _listing(request: HttpRequest, channel: Channel | None, **fixed: str) -> dic
 @require_safe
 @cache_anonymous_page
 def home(request: HttpRequest) -> HttpResponse:
-    channel = channel_get_storefront()
+    channel = catalog_basics().channel
     return render(request, "storefront/home.html", {
         "channel": channel, "currency": _currency(channel),
         "collections": collections_for_home(channel=channel),
@@ -90,22 +96,27 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cache_anonymous_page
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    found = category_get_public(slug=slug)
+    # The filter form shows the whole tree (with translations) anyway: the category, its
+    # children and its breadcrumb are read from it, with no query of their own.
+    basics = catalog_basics()
+    tree = basics.categories
+    found = next((c for c in tree if c.slug == slug), None)
     if found is None:
         raise Http404("No such category")
-    context = _listing(request, channel_get_storefront(), category=slug)
-    context.update(category=found,
-                   breadcrumb=category_path(context["facets"].categories, found))
+    context = _listing(request, basics, category=slug)
+    context.update(category=found, breadcrumb=category_path(tree, found),
+                   subcategories=[c for c in tree if c.parent_id == found.pk])
     return render(request, "storefront/category.html", context)
 
 
 @require_safe
 @cache_anonymous_page
 def region(request: HttpRequest, slug: str) -> HttpResponse:
-    found = region_get(slug=slug)
+    basics = catalog_basics()
+    found = next((r for r in basics.regions if r.slug == slug), None)
     if found is None:
         raise Http404("No such region")
-    context = _listing(request, channel_get_storefront(), region=slug)
+    context = _listing(request, basics, region=slug)
     context.update(region=found, regions=list(regions_with_counts()),
                    cooperatives=list(cooperatives_public().filter(region=found)
                                      .order_by("name")))
@@ -118,7 +129,7 @@ def cooperative(request: HttpRequest, slug: str) -> HttpResponse:
     found = cooperative_get_public(slug=slug)
     if found is None:
         raise Http404("No such cooperative")
-    context = _listing(request, channel_get_storefront(), cooperative=slug)
+    context = _listing(request, catalog_basics(), cooperative=slug)
     context.update(cooperative=found)
     return render(request, "storefront/cooperative.html", context)
 
@@ -129,7 +140,8 @@ def product_page(request: HttpRequest, slug: str, *,
 
     With a delivery city in the session, it shows the delivery estimate to that city.
     """
-    channel = channel_get_storefront()
+    basics = catalog_basics()
+    channel = basics.channel
     found = product_get_for_page(channel=channel, slug=slug)
     if found is None or channel is None:
         raise Http404("No such product")
@@ -155,7 +167,9 @@ def product_page(request: HttpRequest, slug: str, *,
                           else price,
         "quantity_available": available,
         "price_range": product_price_range(found, channel.currency_code),
-        "breadcrumb": category_ancestors(found.category) if found.category_id else [],
+        # From the tree the navigation shows too (no query once it is read).
+        "breadcrumb": category_path(basics.categories, found.category) if found.category_id
+                      else [],
         "more_products": products_more_from_cooperative(channel=channel, product=found),
         "cart_form": cart_form, "estimate": estimate, "delivery_city": city,
         "city_form": CityForm(initial={"city": city.slug if city else "",
@@ -173,7 +187,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    context = _listing(request, channel_get_storefront())
+    context = _listing(request, catalog_basics())
     return render(request, "storefront/search.html", context)
 
 

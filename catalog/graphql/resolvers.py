@@ -1,19 +1,20 @@
 """The reads behind the catalog queries: visibility from ``catalog.selectors``, then filters,
-sorting and one keyset page loaded with the selector's fixed prefetches."""
+sorting and one keyset page loaded with what the query selects (``loading``), in a fixed
+number of queries."""
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from backend.graphql.core.connection import paginate_queryset
+from backend.graphql.core.connection import SortSpec, paginate_queryset
 from backend.graphql.core.filters import check_filter_or_where, where_q
 from backend.graphql.core.ids import from_global_id_or_error
 from backend.graphql.core.types import ChannelContext
 from backend.graphql.core.validators import is_clean_text
 from catalog.models import Category, Channel, Product, ProductVariant
 from catalog.search import apply_search
-from catalog.selectors import products_visible, products_with_details
+from catalog.selectors import products_visible
 
 from .channel import channel_for_query
 from .filters import (
@@ -22,19 +23,40 @@ from .filters import (
     product_filter_q,
     product_where_leaf_q,
 )
+from .loading import (
+    ProductNeeds,
+    product_needs,
+    products_loaded,
+    related_rows,
+    variant_needs,
+)
 from .sorters import sort_categories, sort_products
 from .types import ProductCountableConnection
 
 
-def _with_details(channel: Channel, info: Any = None):
+def _with_details(channel: Channel, info: Any = None, needs: ProductNeeds | None = None,
+                  sort: SortSpec | None = None):
+    """The page's prefetches, joins and columns: what the selection shows (``loading``)."""
     def prepare(queryset: QuerySet[Product]) -> QuerySet[Product]:
-        queryset = products_with_details(queryset, channel).select_related("category__parent")
-        return _with_requested_extras(queryset, channel, info)
+        wanted = needs if needs is not None else product_needs(info)
+        lookups = _requested_extras(channel, info)
+        if any(_lookup_path(lookup).startswith("variants__") for lookup in lookups):
+            wanted.need_variants()
+        if any(_lookup_path(lookup).startswith("product_type__") for lookup in lookups) or (
+                sort and any(f.startswith("product_type__") for f in sort.fields)):
+            wanted.product_type = True
+        queryset = products_loaded(queryset, channel, wanted)
+        return queryset.prefetch_related(*lookups) if lookups else queryset
     return prepare
 
 
-def _with_requested_extras(queryset: QuerySet[Product], channel: Channel,
-                           info: Any) -> QuerySet[Product]:
+def _lookup_path(lookup: Any) -> str:
+    """Where a prefetch goes (``variants__attribute_values``...): through the variants or the
+    product type, which the loading must then load itself (with the channel's prices)."""
+    return lookup.prefetch_through if isinstance(lookup, Prefetch) else str(lookup)
+
+
+def _requested_extras(channel: Channel, info: Any) -> list:
     """Attributes and collections are prefetched only when the query asks for them."""
     from .attributes import attribute_prefetches_for, is_staff, selected_field_names
     from .collections import product_collections_prefetch
@@ -42,7 +64,7 @@ def _with_requested_extras(queryset: QuerySet[Product], channel: Channel,
     lookups = attribute_prefetches_for(info)
     if info is not None and "collections" in selected_field_names(info):
         lookups.append(product_collections_prefetch(channel, staff=is_staff(info)))
-    return queryset.prefetch_related(*lookups) if lookups else queryset
+    return lookups
 
 
 def products_connection(info: Any, args: dict[str, Any], *, scope: Q | None = None,
@@ -69,7 +91,9 @@ def products_connection(info: Any, args: dict[str, Any], *, scope: Q | None = No
         queryset, sort = sort_products(queryset, args.get("sort_by"), channel=channel,
                                        search=search)
     return paginate_queryset(queryset, info, args, connection=ProductCountableConnection,
-                             sort=sort, prepare=_with_details(channel, info) if channel else None,
+                             sort=sort, prepare=_with_details(
+                                 channel, info, product_needs(info, ("edges", "node")), sort)
+                             if channel else None,
                              wrap=lambda product: ChannelContext(node=product, channel=channel))
 
 
@@ -111,8 +135,9 @@ def variant_get(info: Any, *, id: str | None, sku: str | None,
     found = variants.values_list("pk", "product_id").first()
     if found is None:
         return None
-    product = _with_details(channel, info)(Product.objects.filter(pk=found[1])).first()
-    variant = next((v for v in product.variants.all() if v.pk == found[0]), None)
+    product = _with_details(channel, info, variant_needs(info))(
+        Product.objects.filter(pk=found[1])).first()
+    variant = next((v for v in related_rows(product, "variants") if v.pk == found[0]), None)
     return ChannelContext(node=variant, channel=channel) if variant else None
 
 

@@ -14,6 +14,8 @@ from backend.graphql.core.enums import LanguageCodeEnum
 from backend.graphql.core.languages import LANGUAGE_CODES, content_language
 from backend.graphql.core.types import LanguageDisplay, ModelObjectType, Node, language_display
 
+from .loading import related_rows
+
 
 def translation_argument() -> dict[str, Any]:
     return {"language_code": graphene.Argument(
@@ -29,7 +31,7 @@ def enum_value(value: Any) -> Any:
 def find_translation(instance: Any, language_code: Any) -> Any | None:
     """The prefetched translation row of ``instance`` in that language, or ``None``."""
     language = content_language(str(enum_value(language_code)))
-    for translation in instance.translations.all():
+    for translation in related_rows(instance, "translations"):
         if translation.language_code.lower()[:2] == language:
             return translation
     return None

@@ -1,11 +1,13 @@
 """Saleor's product types over prefetched rows: resolving a field never runs a query.
 
 Products and variants are resolved inside a :class:`ChannelContext`; the page that holds them was
-loaded with ``catalog.selectors.products_with_details`` for that channel, so prices, stock,
-media, labels and translations are read from memory whatever the page size.
+loaded for that channel with what its query selects (``loading``: prices, stock, photos,
+labels, translations...), so every field reads rows in memory whatever the page size, through
+``related_rows`` (no manager and queryset built per read).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import graphene
@@ -41,6 +43,7 @@ from .assigned_attributes import (
 from .attributes import SelectedAttribute, VariantAttributeScope
 from .collections import resolve_product_collections
 from .labels import ProductLabel
+from .loading import DEFAULT_THUMBNAIL_SIZE, first_media, related_rows
 from .media import ProductMedia, media_url
 from .sorters import MediaSortingInput
 from .translations import (
@@ -51,8 +54,6 @@ from .translations import (
     json_or_none,
     translation_argument,
 )
-
-DEFAULT_THUMBNAIL_SIZE = 256  # Saleor's default for Product.thumbnail
 
 
 class ProductTypeKindEnum(graphene.Enum):
@@ -84,6 +85,15 @@ class ProductType(ProductTypeAttributeFields, ModelObjectType):
         return None
 
 
+@dataclass(frozen=True)
+class PricesIn:
+    """The prices a pricing type shows, in a currency: each money field is built only when
+    the query asks for it (a listing of 100 products asks for one or two)."""
+
+    found: Any  # backend.discounts.pricing.ProductPrices or VariantPrice
+    currency: str
+
+
 class ProductPricingInfo(graphene.ObjectType):
     on_sale = graphene.Boolean(description="Whether it is in sale or not.")
     discount = graphene.Field(TaxedMoney, description="The discount amount if in sale.")
@@ -97,6 +107,27 @@ class ProductPricingInfo(graphene.ObjectType):
     class Meta:
         description = "Represents availability of a product in the storefront."
 
+    @staticmethod
+    def resolve_on_sale(root: PricesIn, _info: Any) -> bool:
+        return root.found.on_sale
+
+    @staticmethod
+    def resolve_discount(root: PricesIn, _info: Any) -> prices.TaxedMoney | None:
+        return taxed_money(root.found.discount, root.currency) if root.found.on_sale else None
+
+    @staticmethod
+    def resolve_display_gross_prices(_root: PricesIn, _info: Any) -> bool:
+        return True
+
+    @staticmethod
+    def resolve_price_range(root: PricesIn, _info: Any) -> prices.TaxedMoneyRange:
+        return taxed_money_range(root.found.start, root.found.stop, root.currency)
+
+    @staticmethod
+    def resolve_price_range_undiscounted(root: PricesIn, _info: Any) -> prices.TaxedMoneyRange:
+        return taxed_money_range(root.found.undiscounted_start, root.found.undiscounted_stop,
+                                 root.currency)
+
 
 class VariantPricingInfo(graphene.ObjectType):
     on_sale = graphene.Boolean(description="Whether it is in sale or not.")
@@ -109,6 +140,22 @@ class VariantPricingInfo(graphene.ObjectType):
     class Meta:
         description = "Represents availability of a variant in the storefront."
 
+    @staticmethod
+    def resolve_on_sale(root: PricesIn, _info: Any) -> bool:
+        return root.found.on_sale
+
+    @staticmethod
+    def resolve_discount(root: PricesIn, _info: Any) -> prices.TaxedMoney | None:
+        return taxed_money(root.found.discount, root.currency) if root.found.on_sale else None
+
+    @staticmethod
+    def resolve_price(root: PricesIn, _info: Any) -> prices.TaxedMoney:
+        return taxed_money(root.found.price, root.currency)
+
+    @staticmethod
+    def resolve_price_undiscounted(root: PricesIn, _info: Any) -> prices.TaxedMoney:
+        return taxed_money(root.found.undiscounted, root.currency)
+
 
 def _channel_slug(root: ChannelContext) -> str | None:
     return root.channel.slug if root.channel else None
@@ -120,13 +167,28 @@ def _currency(root: ChannelContext) -> str:
 
 def _channel_listing(root: ChannelContext) -> Any:
     """The product's listing in the channel (the only one prefetched)."""
-    listings = list(root.node.channel_listings.all()) if root.channel else []
+    listings = related_rows(root.node, "channel_listings") if root.channel else []
     return listings[0] if listings else None
+
+
+PRICED_VARIANTS = "_priced_variants"  # on a loaded product: its (variant, price) pairs
+
+
+def variants_with_prices(product: ProductModel) -> list[tuple[ProductVariantModel, Any]]:
+    """The variants a shopper can buy in the channel the product was loaded for, with their
+    prices; worked out once per loaded product (``pricing``, ``variants`` and
+    ``productVariants`` all read it; the instance lives for one request)."""
+    found = product.__dict__.get(PRICED_VARIANTS)
+    if found is None:
+        found = [(v, price) for v in related_rows(product, "variants")
+                 if (price := selectors.variant_price(v)) is not None]
+        product.__dict__[PRICED_VARIANTS] = found
+    return found
 
 
 def priced_variants(product: ProductModel) -> list[ProductVariantModel]:
     """The variants a shopper can buy in the channel the product was loaded for."""
-    return [v for v in product.variants.all() if selectors.variant_price(v) is not None]
+    return [variant for variant, _price in variants_with_prices(product)]
 
 
 class ProductVariant(WithAttributes, ChannelContextType):
@@ -167,7 +229,7 @@ class ProductVariant(WithAttributes, ChannelContextType):
         return _channel_slug(root)
 
     @staticmethod
-    def resolve_pricing(root: ChannelContext, info: Any) -> VariantPricingInfo | None:
+    def resolve_pricing(root: ChannelContext, info: Any) -> PricesIn | None:
         """Catalogue promotions included (``backend.discounts``): the channel's rules are
         loaded once per request, whatever the number of variants."""
         from backend.discounts.pricing import variant_price_after_promotions
@@ -180,11 +242,7 @@ class ProductVariant(WithAttributes, ChannelContextType):
         found = variant_price_after_promotions(
             root.node, amount, catalogue_rules_for_request(info.context, root.channel),
             currency)
-        return VariantPricingInfo(
-            on_sale=found.on_sale,
-            discount=taxed_money(found.discount, currency) if found.on_sale else None,
-            price=taxed_money(found.price, currency),
-            price_undiscounted=taxed_money(amount, currency))
+        return PricesIn(found=found, currency=currency)
 
     @staticmethod
     def resolve_media(_root: ChannelContext, _info: Any) -> list:
@@ -297,17 +355,16 @@ class Product(WithAttributes, ChannelContextType):
     @staticmethod
     def resolve_default_variant(root: ChannelContext, _info: Any) -> ChannelContext | None:
         product = root.node
-        variant = next((v for v in product.variants.all()
+        variant = next((v for v in related_rows(product, "variants")
                         if v.pk == product.default_variant_id), None)
         return ChannelContext(node=variant, channel=root.channel) if variant else None
 
     @staticmethod
     def resolve_thumbnail(root: ChannelContext, info: Any, *, size: int | None = None,
                           format: Any = None) -> Image | None:
-        media = list(root.node.media.all())
-        if not media:
+        first = first_media(root.node)
+        if first is None:
             return None
-        first = media[0]
         url = media_url(info, first, DEFAULT_THUMBNAIL_SIZE if size is None else size, format)
         return Image(url=url, alt=first.alt) if url else None
 
@@ -325,7 +382,7 @@ class Product(WithAttributes, ChannelContextType):
                                  currency=price_range.currency, delivery_price=delivery_price)
 
     @staticmethod
-    def resolve_pricing(root: ChannelContext, info: Any) -> ProductPricingInfo | None:
+    def resolve_pricing(root: ChannelContext, info: Any) -> PricesIn | None:
         """Catalogue promotions included (``backend.discounts``), rules loaded once per
         request."""
         from backend.discounts.pricing import product_prices_after_promotions
@@ -335,18 +392,9 @@ class Product(WithAttributes, ChannelContextType):
             return None
         currency = _currency(root)
         found = product_prices_after_promotions(
-            [(v, selectors.variant_price(v)) for v in priced_variants(root.node)],
+            variants_with_prices(root.node),
             catalogue_rules_for_request(info.context, root.channel), currency)
-        if found is None:
-            return None
-        undiscounted: prices.TaxedMoneyRange = taxed_money_range(
-            found.undiscounted_start, found.undiscounted_stop, currency)
-        return ProductPricingInfo(
-            on_sale=found.on_sale,
-            discount=taxed_money(found.discount, currency) if found.on_sale else None,
-            display_gross_prices=True,
-            price_range=taxed_money_range(found.start, found.stop, currency),
-            price_range_undiscounted=undiscounted)
+        return PricesIn(found=found, currency=currency) if found is not None else None
 
     @staticmethod
     def resolve_is_available(root: ChannelContext, _info: Any) -> bool | None:
@@ -355,7 +403,7 @@ class Product(WithAttributes, ChannelContextType):
     @staticmethod
     def resolve_media_by_id(root: ChannelContext, _info: Any, *, id: str) -> Any:
         _, pk = from_global_id_or_error(id, "ProductMedia")
-        return next((m for m in root.node.media.all() if m.pk == pk), None)
+        return next((m for m in related_rows(root.node, "media") if m.pk == pk), None)
 
     @staticmethod
     def resolve_variants(root: ChannelContext, _info: Any) -> list[ChannelContext]:
@@ -369,7 +417,7 @@ class Product(WithAttributes, ChannelContextType):
 
     @staticmethod
     def resolve_media(root: ChannelContext, _info: Any, *, sort_by: Any = None) -> list:
-        media = list(root.node.media.all())
+        media = list(related_rows(root.node, "media"))
         if sort_by is not None:
             media.sort(key=lambda m: m.pk, reverse=enum_value(sort_by.direction) == "desc")
         return media
@@ -402,7 +450,7 @@ class Product(WithAttributes, ChannelContextType):
 
     @staticmethod
     def resolve_labels(root: ChannelContext, _info: Any) -> list:
-        return list(root.node.product_labels.all())
+        return related_rows(root.node, "product_labels")
 
 
 class ProductCountableConnection(CountableConnection):

@@ -47,7 +47,13 @@ class Product(TranslatableMixin, ModelWithMetadata):
     class Meta:
         ordering = ["slug"]
         indexes = [models.Index(fields=["cooperative", "slug"]),
-                   models.Index(fields=["category", "slug"])]
+                   models.Index(fields=["category", "slug"]),
+                   # A category's listing (count, cooperative facet, sort by name, newest
+                   # first in date order) read from the index alone: product rows are wide.
+                   # Key columns rather than INCLUDE, which SQLite (the embedded mode) lacks.
+                   # PostgreSQL also has catalog_product_category_name (migration 0007).
+                   models.Index(fields=["category", "created_at", "id", "cooperative", "name"],
+                                name="catalog_product_listing")]
 
     def __str__(self) -> str:
         return self.name
@@ -74,7 +80,8 @@ class ProductChannelListing(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     visible_in_listings = models.BooleanField(default=True)
     available_for_purchase_at = models.DateTimeField(null=True, blank=True)
-    # Cheapest variant price in the channel, kept for sorting and price filters.
+    # Cheapest variant price in the channel, kept by the catalog's writers for sorting,
+    # price filters and visibility: NULL exactly while no variant is priced here.
     discounted_price_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True,
                                                   blank=True)
     currency = models.CharField(max_length=3)
@@ -83,7 +90,14 @@ class ProductChannelListing(models.Model):
         constraints = [models.UniqueConstraint(fields=["product", "channel"],
                                                name="unique_product_channel_listing")]
         indexes = [models.Index(fields=["channel", "is_published", "visible_in_listings"]),
-                   models.Index(fields=["channel", "discounted_price_amount"])]
+                   models.Index(fields=["channel", "discounted_price_amount"]),
+                   # The visibility probe of every listed product (listing_offered_q in
+                   # catalog.selectors.core), answered from the index alone; the price too.
+                   models.Index(fields=["product", "channel", "visible_in_listings",
+                                        "published_at", "discounted_price_amount"],
+                                condition=Q(is_published=True,
+                                            discounted_price_amount__isnull=False),
+                                name="catalog_listing_offered")]
 
 
 class ProductVariant(TranslatableMixin, ModelWithMetadata):

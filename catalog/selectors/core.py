@@ -25,22 +25,33 @@ def channel_get_default() -> Channel | None:
     return Channel.objects.filter(is_active=True).order_by("pk").first()
 
 
+def listing_offered_q() -> Q:
+    """A product listing that may show: published with a price (the partial index's rule).
+
+    "Priced" is read from the listing's stored cheapest price, ``discounted_price_amount``,
+    which the catalog's writers keep equal to the cheapest variant price in the channel and
+    NULL while no variant is priced there (``manage.py catalog_check_listings`` verifies
+    every row). One probe of the listing's partial index then answers for a product, where
+    a join through every variant and its prices cost five index probes per product.
+    """
+    return Q(is_published=True, discounted_price_amount__isnull=False)
+
+
 def products_visible(channel: Channel, *, in_listings: bool = True) -> QuerySet[Product]:
     """Products a consumer may see in ``channel``: published, priced, of an approved cooperative.
 
     ``in_listings=False`` also returns products hidden from listings (reachable by URL).
+    The publication date, the listing flag and the cooperative's status are read as they
+    are now; only "has a priced variant" comes from a stored column (``listing_offered_q``).
     """
     now = timezone.now()
     listing = ProductChannelListing.objects.filter(
-        product=OuterRef("pk"), channel=channel, is_published=True,
+        listing_offered_q(), product=OuterRef("pk"), channel=channel,
     ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
     if in_listings:
         listing = listing.filter(visible_in_listings=True)
-    priced = ProductVariantChannelListing.objects.filter(
-        variant__product=OuterRef("pk"), channel=channel,
-    )
     return Product.objects.filter(
-        Exists(listing), Exists(priced), cooperative__status=CooperativeStatus.APPROVED,
+        Exists(listing), cooperative__status=CooperativeStatus.APPROVED,
     )
 
 
@@ -105,6 +116,7 @@ def categories_tree() -> QuerySet[Category]:
 
 __all__ = [
     "channel_get_default",
+    "listing_offered_q",
     "products_visible",
     "product_prefetches",
     "products_with_details",

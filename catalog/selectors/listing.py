@@ -5,7 +5,9 @@ storefront's listing pages cost the same with 10 or 10,000 products.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -16,6 +18,8 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FilteredRelation,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -45,7 +49,13 @@ from ..models import (
 )
 from ..search import apply_search
 from .attributes import products_with_value_slugs_q
-from .core import categories_tree, products_visible, products_with_details, variant_price
+from .core import (
+    categories_tree,
+    listing_offered_q,
+    products_visible,
+    products_with_details,
+    variant_price,
+)
 
 LISTING_SORTS = ("name", "price", "-price", "newest")
 
@@ -67,18 +77,25 @@ class ProductFilters:
 
 @dataclass(frozen=True)
 class FacetChoice:
-    """One choice of a filter: its slug and its name in the page's language."""
+    """One choice of a filter: its slug, its name in the page's language and, for the
+    cooperatives, how many products of the listing it holds."""
     slug: str
     name: str
+    count: int | None = None
 
 
 @dataclass(frozen=True)
 class ListingFacets:
-    """The choices offered by the filter form."""
+    """The choices offered by the filter form.
+
+    ``product_count`` is the listing's size, known from the cooperative counts (so the page
+    needs no COUNT query of its own); None when the cooperatives were not counted.
+    """
     categories: list[Category]
     regions: list[Region]
     labels: list[Label]
     cooperatives: list[FacetChoice]
+    product_count: int | None = None
 
 
 def channel_get_storefront() -> Channel | None:
@@ -109,12 +126,15 @@ def products_for_cards(queryset: QuerySet[Product], channel: Channel) -> QuerySe
         *product_card_prefetches(channel))
 
 
-def _category_subtree(slug: str) -> Exists:
-    """Products whose category is ``slug`` or one of its descendants, without an extra query."""
-    return Exists(Category.objects.filter(
-        slug=slug, tree_id=OuterRef("category__tree_id"),
-        lft__lte=OuterRef("category__lft"), rght__gte=OuterRef("category__rght"),
-    ))
+def _category_subtree(slug: str) -> Q:
+    """Products whose category is ``slug`` or one of its descendants, without an extra query.
+
+    The subtree's ids come from the small category table first, so the products are read by
+    their category index alone (with no row of the category table joined to each product).
+    """
+    root = Category.objects.filter(slug=slug, tree_id=OuterRef("tree_id"),
+                                   lft__lte=OuterRef("lft"), rght__gte=OuterRef("rght"))
+    return Q(category_id__in=Category.objects.filter(Exists(root)).values("pk"))
 
 
 def _sort_name(language: str) -> Collate | Coalesce | F:
@@ -130,17 +150,26 @@ def _sort_name(language: str) -> Collate | Coalesce | F:
 
 
 def products_listing(*, channel: Channel | None, filters: ProductFilters,
-                     language: str = "fr") -> QuerySet[Product]:
+                     language: str = "fr",
+                     category_ids: Sequence[int] | None = None) -> QuerySet[Product]:
     """Visible products matching ``filters``, sorted, ready for cards; paginate by slicing.
 
     The count and the page cost 1 query each, the cards 7 more, whatever the page size.
+    ``category_ids``, the subtree of ``filters.category`` when the caller holds the tree
+    (``category_subtree_ids``), are written into the SQL as constants: PostgreSQL then reads
+    a leaf category's products in name (or date) order from an index and stops at the page,
+    instead of sorting the whole category.
     """
     if channel is None:
         return Product.objects.none()
+    # The visibility's own conditions: the price is read from the same partial index entry.
     price = ProductChannelListing.objects.filter(
-        product=OuterRef("pk"), channel=channel).values("discounted_price_amount")[:1]
+        listing_offered_q(), product=OuterRef("pk"), channel=channel,
+    ).values("discounted_price_amount")[:1]
     queryset = products_visible(channel).annotate(listing_price=Subquery(price))
-    if filters.category:
+    if filters.category and category_ids is not None:
+        queryset = queryset.filter(category_id__in=sorted(category_ids))
+    elif filters.category:
         queryset = queryset.filter(_category_subtree(filters.category))
     if filters.region:
         queryset = queryset.filter(cooperative__region__slug=filters.region)
@@ -252,34 +281,107 @@ def region_get(*, slug: str) -> Region | None:
     return Region.objects.filter(slug=slug).first()
 
 
-def cooperative_choices(language: str) -> list[FacetChoice]:
-    """Every approved cooperative for the filter form (1 query, none once cached).
+COOPERATIVE_CHOICES_LIMIT = 30
 
-    There are a thousand of them: read as plain rows (the translated name by a subquery) and
-    cached per language until the catalog changes (catalog/cache.py), they cost no model
-    instances, and no query at all once cached.
+
+class _SumOverAll(Func):
+    """``SUM(<aggregate>) OVER ()``: the grand total beside each group, before the LIMIT."""
+    template = "SUM(%(expressions)s) OVER ()"
+    output_field = IntegerField()
+
+
+def cooperative_choices(*, channel: Channel | None, filters: ProductFilters,
+                        language: str = "fr",
+                        limit: int | None = None) -> tuple[list[FacetChoice], int]:
+    """The cooperatives present in the listing, the most products first (1 query, none
+    once cached).
+
+    Counted over the listing without its cooperative filter, so the other cooperatives stay
+    offered; at most ``limit`` of them, plus the chosen one (even with no product left under
+    the other filters). A network of 10,000 cooperatives would make a list nobody scrolls,
+    and the page would render it for every visitor. Also returns the listing's size (the
+    chosen cooperative's count, or the total), so the page needs no COUNT query.
     """
-    key = f"catalog:facets:cooperatives:{catalog_pages_version()}:{language}"
+    if channel is None:
+        return [], 0
+    limit = limit or COOPERATIVE_CHOICES_LIMIT
+    # The same for every visitor until the catalog changes (a scheduled publication shows
+    # within PAGE_TIMEOUT, as on cached pages); the sort changes no count.
+    identity = repr((channel.pk, language, limit, replace(filters, sort="")))
+    digest = hashlib.sha256(identity.encode("utf-8", "replace")).hexdigest()
+    key = f"catalog:facets:cooperatives:{catalog_pages_version()}:{digest}"
     cached = cache.get(key)
     if cached is None:
-        translated = (CooperativeTranslation.objects
-                      .filter(cooperative_id=OuterRef("pk"), language_code=language)
-                      .exclude(name="").values("name")[:1])
-        rows = (Cooperative.objects.approved().annotate(translated_name=Subquery(translated))
-                .order_by("name").values_list("slug", "name", "translated_name"))
-        cached = [(slug, translated_name or name) for slug, name, translated_name in rows]
+        cached = _cooperative_counts(channel=channel, filters=filters, language=language,
+                                     limit=limit)
         cache.set(key, cached, PAGE_TIMEOUT)
-    return [FacetChoice(slug=slug, name=name) for slug, name in cached]
+    rows, listing_count = cached
+    choices = [FacetChoice(slug=slug, name=name, count=count) for slug, name, count in rows]
+    return choices, listing_count
 
 
-def listing_facets(language: str = "fr") -> ListingFacets:
-    """Every category, region, label and approved cooperative for the filter form (5 queries,
-    4 once the cooperatives are cached)."""
+def _cooperative_counts(*, channel: Channel, filters: ProductFilters, language: str,
+                        limit: int) -> tuple[list[tuple[str, str, int]], int]:
+    """``cooperative_choices`` as plain rows (slug, name, count), and the listing's size."""
+    chosen = filters.cooperative
+    base = products_listing(channel=channel, filters=replace(filters, cooperative=""),
+                            language=language)
+    translation = FilteredRelation("cooperative__translations", condition=Q(
+        cooperative__translations__language_code=language))
+    name = Coalesce(NullIf(F("coop_translation__name"), Value("")), F("cooperative__name"))
+    groups = (base.prefetch_related(None).annotate(coop_translation=translation).order_by()
+              .values("cooperative_id", "cooperative__slug")
+              .annotate(facet_name=name, n=Count("pk"), total=_SumOverAll(Count("pk")))
+              .order_by(Case(When(cooperative__slug=chosen, then=Value(0)), default=Value(1)),
+                        "-n", "facet_name", "cooperative_id")
+              .values_list("cooperative__slug", "facet_name", "n", "total"))[:limit + 1]
+    if chosen:
+        # The chosen cooperative with nothing left under the other filters: still shown, so
+        # the form says what narrowed the listing to nothing (same query, UNION ALL).
+        fallback = CooperativeTranslation.objects.filter(
+            cooperative_id=OuterRef("pk"), language_code=language).exclude(name="")
+        alone = (Cooperative.objects.approved().filter(slug=chosen)
+                 .annotate(facet_name=Coalesce(Subquery(fallback.values("name")[:1]), F("name")),
+                           n=Value(0), total=Value(0))
+                 .values_list("slug", "facet_name", "n", "total"))
+        groups = groups.union(alone, all=True)
+    rows = list(groups)
+    total = next((row[3] for row in rows if row[2]), 0)
+    choices: dict[str, FacetChoice] = {}
+    for slug, facet_name, count, _total in rows:  # the chosen one first, then by count
+        if slug not in choices or count > (choices[slug].count or 0):
+            choices[slug] = FacetChoice(slug=slug, name=facet_name, count=count)
+    ranked = sorted(choices.values(), key=lambda choice: -(choice.count or 0))
+    shown = ranked[:limit]
+    picked = choices.get(chosen) if chosen else None
+    if picked is not None and picked not in shown:
+        shown.append(picked)
+    rows_shown = [(choice.slug, choice.name, int(choice.count or 0)) for choice in shown]
+    if not chosen:
+        return rows_shown, int(total)
+    return rows_shown, int(picked.count or 0) if picked is not None else 0
+
+
+def listing_facets(language: str = "fr", *, channel: Channel | None = None,
+                   filters: ProductFilters | None = None,
+                   categories: list[Category] | None = None,
+                   regions: list[Region] | None = None,
+                   labels: list[Label] | None = None) -> ListingFacets:
+    """Every category, region and label, and the listing's cooperatives, for the filter form
+    (5 queries; 4 without ``filters``, when the page is a cooperative's own and offers no
+    cooperative choice). The ``categories`` tree, ``regions`` and ``labels`` are read unless
+    given: the storefront keeps them per catalog version (2, 1 and 1 queries fewer)."""
+    cooperatives: list[FacetChoice] = []
+    product_count = None
+    if filters is not None:
+        cooperatives, product_count = cooperative_choices(channel=channel, filters=filters,
+                                                          language=language)
     return ListingFacets(
-        categories=list(categories_tree()),
-        regions=list(Region.objects.order_by("code")),
-        labels=list(Label.objects.all()),
-        cooperatives=cooperative_choices(language),
+        categories=list(categories_tree()) if categories is None else categories,
+        regions=list(Region.objects.order_by("code")) if regions is None else regions,
+        labels=list(Label.objects.all()) if labels is None else labels,
+        cooperatives=cooperatives,
+        product_count=product_count,
     )
 
 
@@ -290,6 +392,16 @@ def products_for_sitemap(channel: Channel | None) -> QuerySet[Product]:
     return products_visible(channel).only("slug", "updated_at").order_by("pk")
 
 
+def category_subtree_ids(categories: list[Category], slug: str) -> list[int]:
+    """The ids of the category ``slug`` and its descendants, from an already loaded tree (no
+    query); none for an unknown slug."""
+    root = next((c for c in categories if c.slug == slug), None)
+    if root is None:
+        return []
+    return [c.pk for c in categories if c.tree_id == root.tree_id
+            and root.lft <= c.lft and c.rght <= root.rght]
+
+
 def category_path(categories: list[Category], category: Category) -> list[Category]:
     """The breadcrumb of ``category`` picked from an already loaded tree (no query)."""
     return [c for c in categories if c.tree_id == category.tree_id
@@ -297,6 +409,7 @@ def category_path(categories: list[Category], category: Category) -> list[Catego
 
 __all__ = [
     "LISTING_SORTS",
+    "COOPERATIVE_CHOICES_LIMIT",
     "ProductFilters",
     "FacetChoice",
     "ListingFacets",
@@ -319,5 +432,6 @@ __all__ = [
     "cooperative_choices",
     "listing_facets",
     "products_for_sitemap",
+    "category_subtree_ids",
     "category_path",
 ]

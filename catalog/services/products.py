@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Min, Value
+from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Value
 
 from ..cache import catalog_pages_changed
 from ..models import Product, ProductChannelListing, ProductVariantChannelListing
@@ -58,3 +58,33 @@ def product_refresh_listing_prices(*, product: Product) -> None:
         ProductChannelListing.objects.filter(pk=listing.pk).update(
             discounted_price_amount=cheapest)
     catalog_pages_changed()
+
+
+def _cheapest_variant_price() -> Subquery:
+    """The cheapest variant price of the outer listing's product in its channel (or NULL)."""
+    return Subquery(ProductVariantChannelListing.objects
+                    .filter(variant__product_id=OuterRef("product_id"),
+                            channel_id=OuterRef("channel_id"))
+                    .order_by("price_amount").values("price_amount")[:1])
+
+
+def listings_with_stale_price() -> QuerySet[ProductChannelListing]:
+    """Listings whose stored cheapest price is not their variants' (none, if every writer
+    refreshed it): such a listing would be shown unpriced, or hidden though priced."""
+    listings = ProductChannelListing.objects.annotate(cheapest=_cheapest_variant_price())
+    return listings.filter(
+        Q(discounted_price_amount__isnull=True, cheapest__isnull=False)
+        | Q(discounted_price_amount__isnull=False, cheapest__isnull=True)
+        | (Q(discounted_price_amount__lt=F("cheapest"))
+           | Q(discounted_price_amount__gt=F("cheapest"))))
+
+
+@transaction.atomic
+def listings_refresh_stale_prices() -> list[int]:
+    """Recompute the stale listings' cheapest price in one statement; returns their ids."""
+    stale = list(listings_with_stale_price().order_by("pk").values_list("pk", flat=True))
+    if stale:
+        ProductChannelListing.objects.filter(pk__in=stale).update(
+            discounted_price_amount=_cheapest_variant_price())
+        catalog_pages_changed()
+    return stale

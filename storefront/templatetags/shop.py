@@ -9,27 +9,34 @@ from django import template
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse, translate_url
-from django.utils.formats import number_format
+from django.utils.formats import localize, number_format
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from backend.core.money import format_money
 from backend.payments.gateways import DUMMY, GATEWAYS
-from catalog.models import Label, LabelKind, ProductMedia, ProductMediaType
+from catalog.models import Label, ProductMedia, ProductMediaType
 from catalog.models.base import active_language
 from catalog.selectors import (
+    FacetChoice,
     product_is_available,
     product_price_range,
     variant_price,
     variant_quantity_available,
 )
 from catalog.services.products import editorjs_plaintext
-from catalog.thumbnails import thumbnail_url
 from fulfillment.messages import no_delivery_message, short_circuit_label
 from fulfillment.routing import NoDeliveryReason, ShortCircuitLevel
+from storefront.cards import (
+    ProductCard,
+    label_badge_text,
+    money_text,
+    picture_html,
+    translated,
+)
+from storefront.cards import product_cards as build_product_cards
 from storefront.maps import MapDot, morocco_svg
 
 register = template.Library()
@@ -38,20 +45,7 @@ register = template.Library()
 @register.filter
 def tr(obj: Any, field: str = "name") -> str:
     """``obj.field`` in the active language, read from prefetched translation rows."""
-    if obj is None:
-        return ""
-    if hasattr(obj, "translated"):
-        return obj.translated(field)
-    if field == "name" and hasattr(obj, "localized_name"):
-        return obj.localized_name()
-    if field == "story" and hasattr(obj, "translated_story"):
-        return obj.translated_story()
-    language = active_language()
-    if language != "fr" and hasattr(obj, "translations"):
-        for translation in obj.translations.all():
-            if translation.language_code == language and getattr(translation, field, ""):
-                return getattr(translation, field)
-    return getattr(obj, field, "")
+    return translated(obj, field, active_language())
 
 
 @register.filter
@@ -59,7 +53,7 @@ def money(amount: Decimal | None, currency: str = "MAD") -> str:
     """An amount as a reader of the active language writes it (babel, via format_money)."""
     if amount is None or amount == "":
         return ""
-    return format_money(Decimal(amount), currency or "MAD", get_language() or "fr")
+    return money_text(Decimal(amount), currency or "MAD", get_language() or "fr")
 
 
 @register.filter
@@ -95,27 +89,16 @@ def images(product: Any) -> list[ProductMedia]:
 @register.simple_tag
 def picture(media: ProductMedia, alt: str = "", sizes: str = "100vw", lazy: bool = True,
             css_class: str = "", decorative: bool = False) -> SafeString:
-    """An ``<img>`` whose ``srcset`` lists the stored WebP thumbnails; lazy unless told.
+    """An ``<img>`` whose ``srcset`` lists the stored WebP thumbnails (``picture_html``)."""
+    return picture_html(media, alt=alt, sizes=sizes, lazy=lazy, css_class=css_class,
+                        decorative=decorative)
 
-    ``alt`` defaults to the photo's own; ``decorative`` images (a thumbnail beside its text
-    link) get an empty one so screen readers skip them.
-    """
-    alt = "" if decorative else (alt or media.alt)
-    original = media.image.url if media.image else ""
-    candidates: list[tuple[str, int]] = []
-    for size in sorted(settings.THUMBNAIL_SIZES):
-        url = thumbnail_url(media, size, "webp")
-        if url and url != original and url not in {u for u, _w in candidates}:
-            candidates.append((url, size))
-    src = next((u for u, w in candidates if w >= 256), candidates[-1][0] if candidates
-               else original)
-    srcset = ", ".join(f"{url} {width}w" for url, width in candidates)
-    loading = SafeString('loading="lazy" decoding="async"') if lazy else \
-        SafeString('fetchpriority="high"')
-    if srcset:
-        return format_html('<img class="{}" src="{}" srcset="{}" sizes="{}" alt="{}" {}>',
-                           css_class, src, srcset, sizes, alt, loading)
-    return format_html('<img class="{}" src="{}" alt="{}" {}>', css_class, src, alt, loading)
+
+@register.simple_tag(takes_context=True)
+def product_cards(context: template.Context, products: Any) -> list[ProductCard]:
+    """The cards of prefetched products, for ``_product_card.html`` (storefront/cards.py)."""
+    return build_product_cards(products, request=context.get("request"),
+                               currency=context.get("currency") or "MAD")
 
 
 @register.filter
@@ -142,6 +125,24 @@ def editorjs(document: Any) -> SafeString:
                                      format_html_join("", "<li>{}</li>", ((i,) for i in items)),
                                      SafeString(tag)))
     return SafeString("".join(parts))
+
+
+def _option_text(choice: Any, language: str) -> str:
+    if isinstance(choice, FacetChoice):
+        return choice.name if choice.count is None else f"{choice.name} ({localize(choice.count)})"
+    name = translated(choice, "name", language)
+    return f"– {name}" if getattr(choice, "level", 0) else name  # a subcategory
+
+
+@register.simple_tag
+def facet_options(choices: Any, chosen: str = "") -> SafeString:
+    """The ``<option>`` of each filter choice (a ``FacetChoice``, "name (count)" when counted,
+    or a category, region, label or attribute value, by its translated name; subcategories
+    indented), ``chosen`` selected: one call instead of a loop of template nodes per option."""
+    language = active_language()
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (choice.slug, SafeString(" selected") if choice.slug == chosen else "",
+         _option_text(choice, language)) for choice in choices))
 
 
 @register.simple_tag(takes_context=True)
@@ -212,9 +213,7 @@ def variant_amount(variant: Any) -> Decimal | None:
 @register.filter
 def label_badge(label: Label) -> str:
     """A short badge text: the IGP/AOP acronyms, otherwise the translated kind."""
-    if label.kind in (LabelKind.IGP, LabelKind.AOP):
-        return label.kind
-    return str(label.get_kind_display())
+    return label_badge_text(label)
 
 
 @register.filter

@@ -41,6 +41,7 @@ from catalog.models import (
 )
 from catalog.search import apply_search
 from catalog.selectors import products_visible
+from catalog.services.products import listings_with_stale_price
 from fulfillment.models import Region
 
 # A fast hasher for the module: the demo accounts are hashed and checked dozens of times.
@@ -141,6 +142,7 @@ def test_at_least_150_products_are_listed_with_priced_stocked_variants(demo):
     assert 1 <= sold_out <= variants.count() // 10
     assert not ProductChannelListing.objects.filter(
         product__in=visible, discounted_price_amount__isnull=True).exists()
+    assert not listings_with_stale_price().exists()  # what visibility reads is right
 
 
 @pytest.mark.parametrize(("sku_part", "low", "high"), [

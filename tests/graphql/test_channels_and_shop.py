@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.models import Channel, ProductChannelListing, ProductVariantChannelListing
+from catalog.services.products import product_refresh_listing_prices
 from tests.graphql.conftest import gid
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,7 @@ def test_prices_and_listings_follow_the_channel_asked_for(product, other_channel
     variant = product.variants.get()
     ProductVariantChannelListing.objects.create(variant=variant, channel=other_channel,
                                                 currency="EUR", price_amount="7.50")
+    product_refresh_listing_prices(product=product)  # as the services do after a price
     query = """query($channel: String) { products(first: 1, channel: $channel) { edges { node {
       channel pricing { priceRange { start { gross { amount currency } } } } } } } }"""
 

@@ -71,7 +71,8 @@ def test_products_first_100_costs_the_same_queries_as_first_10(channel, graphql_
     assert len(small_data["products"]["edges"]) == 10
     assert len(large_data["products"]["edges"]) == 100
     assert large_data["products"]["totalCount"] == 100
-    assert large == small == 14  # + the channel's promotion rules, once
+    # + the channel's promotion rules, once; not the products' own listings (not asked).
+    assert large == small == 13
 
 
 def test_product_page_costs_a_fixed_number_of_queries(channel, graphql_data, product):
@@ -86,7 +87,10 @@ def test_product_page_costs_a_fixed_number_of_queries(channel, graphql_data, pro
         data = graphql_data(query, slug=product.slug)
 
     assert data["product"]["name"] == product.name
-    assert len(queries) == 13  # + the channel's promotion rules
+    # The channel, the product (with its category and cooperative), variants (with stock),
+    # their prices, photos, thumbnails, labels and the channel's promotion rules: nothing the
+    # query does not show (translations, the product's listing).
+    assert len(queries) == 8
 
 
 def test_cooperatives_listing_costs_the_same_for_5_and_50(db, graphql_data):
@@ -117,7 +121,10 @@ def test_a_variant_lookup_costs_a_fixed_number_of_queries(channel, graphql_data,
         data = graphql_data(query, sku=variant.sku)
 
     assert data["productVariant"]["product"]["name"] == product.name
-    assert len(queries) == 14  # + the channel's promotion rules
+    # The channel, the variant's ids, its product (with category and cooperative), the
+    # variants (with stock), their prices and translations, the first photo and its
+    # thumbnails, and the channel's promotion rules.
+    assert len(queries) == 9
 
 
 def test_categories_listing_costs_the_same_for_5_and_50(db, graphql_data):

@@ -14,7 +14,8 @@ from backend.orders.services.checkout_lines import (
     checkout_lines_delete,
     checkout_lines_update,
 )
-from catalog.models import ProductChannelListing, ProductVariantChannelListing
+from catalog.models import ProductChannelListing
+from catalog.services.variants import ChannelPriceInput, variant_update
 from tests.factories.catalog import ChannelFactory
 
 
@@ -150,7 +151,8 @@ def test_lines_delete_refuses_malformed_line_id(channel, product):
 
 def test_price_removed_after_adding_makes_the_line_unavailable(channel, product):
     checkout = checkout_create(channel=channel, lines=[LineInput(product.default_variant.pk, 1)])
-    ProductVariantChannelListing.objects.filter(variant=product.default_variant).delete()
+    variant_update(cooperative_id=product.cooperative_id, variant_id=product.default_variant.pk,
+                   prices=[ChannelPriceInput(channel.pk, None)])
 
     with pytest.raises(DomainError) as refused:
         checkout_lines_add(checkout=checkout, lines=[LineInput(product.default_variant.pk, 1)])

@@ -120,3 +120,44 @@ def analyze() -> None:
     with connection.cursor() as cursor:
         for table in sorted(BIG_TABLES):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
+def scans_in(plan: dict) -> Iterator[dict]:
+    """Every node of ``plan`` that reads a table (its ``Relation Name``), sub-plans included."""
+    if plan.get("Relation Name"):
+        yield plan
+    for child in plan.get("Plans", ()):
+        yield from scans_in(child)
+
+
+def _index_names(node: dict) -> str:
+    """The index a scan reads; for a bitmap heap scan, those of its bitmap index scans."""
+    if node["Node Type"] != "Bitmap Heap Scan":
+        return node.get("Index Name", "")
+    names, stack = [], list(node.get("Plans", ()))
+    while stack:
+        child = stack.pop()
+        if child.get("Index Name"):
+            names.append(child["Index Name"])
+        stack += child.get("Plans", ())
+    return ",".join(sorted(names))
+
+
+def table_reads(sql: str) -> list[tuple[str, str, str]]:
+    """(table, node type, index) of every read in the plan PostgreSQL would use on big
+    tables (sequential scans and hash/merge joins priced out)."""
+    return [(node["Relation Name"], node["Node Type"], _index_names(node))
+            for node in scans_in(plan_of(sql))]
+
+
+def as_if_vacuumed(*tables: str) -> None:
+    """Tell the planner every page of ``tables`` is all-visible, as after autovacuum.
+
+    The test data is written inside a transaction that VACUUM cannot enter, so the visibility
+    map stays empty and the planner rightly prices an index-only read as an index read plus
+    the heap; on a real database the pages are all-visible. The change to ``pg_class`` is
+    rolled back with the test's transaction.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE pg_class SET relallvisible = relpages WHERE relname = ANY(%s)",
+                       [list(tables)])

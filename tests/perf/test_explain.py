@@ -25,7 +25,15 @@ from catalog.models import Category, Channel, Label, Product, ProductLabel
 from fulfillment.models import PartnerStaff, Shipment
 from tests.factories.attributes import assign, make_attribute
 from tests.factories.catalog import city
-from tests.perf.explain import analyze, full_scans, plan_text
+from tests.perf.explain import (
+    analyze,
+    as_if_vacuumed,
+    captured_selects,
+    full_scans,
+    plan_of,
+    plan_text,
+    table_reads,
+)
 
 # Also makes pytest-django create the test database for the module fixture below.
 pytestmark = pytest.mark.django_db
@@ -211,3 +219,101 @@ def test_without_the_legs_indexes_the_partner_board_is_reported(network):
                        "fulfillment_shipment_legs_gin")
     found = full_scans(_get("/partner/", user=network.partner_user))
     assert [tables for tables, _sql in found] == [{"fulfillment_shipment"}]
+
+
+def _listing_statements(call) -> list[str]:
+    """The statements that select products by the visibility rule (count, facets, page)."""
+    return [sql for sql in captured_selects(call)
+            if 'FROM "catalog_product"' in sql and 'EXISTS(SELECT 1 AS "a" FROM '
+            '"catalog_productchannellisting"' in sql]
+
+
+LISTING_PAGES = {name: PAGES[name] for name in (
+    "category", "category sorted by price", "region", "cooperative", "label", "attribute",
+    "search fr", "search ar", "search en, by price")}
+INDEXED_TABLES = ("catalog_product", "catalog_productchannellisting")
+
+
+@pytest.mark.parametrize("page", sorted(LISTING_PAGES))
+def test_a_listing_checks_each_product_with_one_probe_of_the_listing_index(network, page):
+    """Visibility reads the listing's stored cheapest price from its partial index: no join
+    through the variants and their prices (five index probes per product before)."""
+    as_if_vacuumed(*INDEXED_TABLES)
+    statements = _listing_statements(_get(LISTING_PAGES[page](network)))
+    assert statements
+    for sql in statements:
+        reads = table_reads(sql)
+        assert "catalog_productvariantchannellisting" not in {r[0] for r in reads}, (
+            sql, plan_text(sql))
+        listings = [r for r in reads if r[0] == "catalog_productchannellisting"]
+        assert listings and set(listings) == {
+            ("catalog_productchannellisting", "Index Only Scan", "catalog_listing_offered")}, (
+            sql, plan_text(sql))
+
+
+@pytest.mark.parametrize("page", ["category", "category sorted by price"])
+def test_a_category_listing_reads_whole_product_rows_for_its_page_only(network, page):
+    """Counting, facets and sorting read the products from the listing index; only the page's
+    rows are read whole, by primary key (ids first: storefront/pagination.py)."""
+    as_if_vacuumed(*INDEXED_TABLES)
+    statements = _listing_statements(_get(LISTING_PAGES[page](network)))
+    products = {r[1:] for sql in statements for r in table_reads(sql)
+                if r[0] == "catalog_product"}
+    narrow = {("Index Only Scan", "catalog_product_listing"),
+              ("Index Only Scan", "catalog_product_category_name")}
+    # Heap reads looked up by primary key (alone, or ANDed with another index's bitmap).
+    by_key = {read for read in products
+              if "catalog_product_pkey" in read[1].split(",") and read[0] != "Index Only Scan"}
+    assert products & narrow and by_key
+    assert products <= narrow | by_key, [plan_text(sql) for sql in statements]
+
+
+def _sorted_below_a_limit(plan: dict, limited: bool = False) -> bool:
+    """Whether some node under a LIMIT sorts: the rows were all read before the page was cut."""
+    if limited and plan["Node Type"] in ("Sort", "Incremental Sort"):
+        return True
+    below = limited or plan["Node Type"] == "Limit"
+    return any(_sorted_below_a_limit(child, below) for child in plan.get("Plans", ()))
+
+
+def _leaf_category_page_sorts(network, sort: str) -> list[str]:
+    as_if_vacuumed(*INDEXED_TABLES)
+    url = f"/categories/{network.category}/?sort={sort}"
+    pages = [sql for sql in _listing_statements(_get(url)) if " LIMIT 24" in sql]
+    assert len(pages) == 1
+    return [plan_text(sql) for sql in pages if _sorted_below_a_limit(plan_of(pages[0]))]
+
+
+@pytest.mark.parametrize("sort", ["name", "newest"])
+def test_a_leaf_category_page_is_read_in_order_up_to_its_last_row(network, sort):
+    """The category's products come from an index in the page's order: the page costs its
+    own rows whatever the category's size (the subtree's ids are constants)."""
+    assert not Category.objects.filter(parent__slug=network.category).exists()  # a leaf
+
+    assert _leaf_category_page_sorts(network, sort) == []
+
+
+def test_without_the_category_name_index_a_leaf_category_page_sorts(network):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX catalog_product_category_name")
+    assert _leaf_category_page_sorts(network, "name")
+
+
+def test_without_the_listing_index_the_probe_check_fails(network):
+    """The tests above can fail: with the partial index gone (DROP INDEX is rolled back with
+    the test's transaction) the visibility probe is no index-only read of it."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX catalog_listing_offered")
+    with pytest.raises(AssertionError):
+        test_a_listing_checks_each_product_with_one_probe_of_the_listing_index(
+            network, "category")
+
+
+def test_seed_scale_stores_every_listings_cheapest_price(network):
+    from catalog.services.products import listings_with_stale_price
+
+    assert not listings_with_stale_price().exists()

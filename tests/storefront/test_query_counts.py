@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.cache import catalog_pages_new_version
 from catalog.models import Label, LabelKind, ProductLabel, ProductTranslation
 from tests.factories.catalog import (
     CategoryFactory,
@@ -17,21 +18,29 @@ from tests.factories.catalog import (
 from tests.storefront.helpers import card_slugs, queries_for
 from tests.storefront.shop_data import add_photo
 
-# search: channel, COUNT, page of products + 7 card prefetches, 5 facet queries (the
-# navigation reuses the facets' categories; the cooperatives are plain rows, cached). A category page adds the category, its
-# translations and children; a cooperative page the cooperative and its translations.
+# search: channel, page of products + 7 card prefetches, 5 facet queries: the category tree (2),
+# regions, labels, and the listing's cooperatives with their counts, which also give the
+# listing's size (no COUNT query; none at all once cached). The navigation reuses the facets'
+# categories, and a category page reads its category, children and breadcrumb from them too.
+# A cooperative page offers no cooperative choice: its COUNT query instead, plus the
+# cooperative and its translations.
 # + the attribute facets of the filter form (1 query; 4 once attributes exist)
 # + the channel's promotion rules for the struck-through prices (1 query, backend.discounts)
-SEARCH_QUERIES = 17
-CATEGORY_QUERIES = SEARCH_QUERIES + 3
+SEARCH_QUERIES = 16
+CATEGORY_QUERIES = SEARCH_QUERIES
 COOPERATIVE_QUERIES = SEARCH_QUERIES + 2
-# channel, product + 10 prefetches, breadcrumb (2), 4 more products + 7 prefetches, navigation (2),
-# the cities of the delivery city picker (1), the fair-pay estimate of the price (2: the split
-# policy in force and the cooperatives' commission overrides)
+# Read again before the catalog changes: the channel, the category tree, regions, labels and
+# attribute facets are kept in the process (storefront/basics.py), the cooperative counts in
+# the cache: only the page of products, its prefetches and the promotion rules are read.
+SEARCH_QUERIES_AGAIN = SEARCH_QUERIES - 7
+# channel, product + 10 prefetches, the category tree for the breadcrumb and the navigation (2),
+# 4 more products + 7 prefetches, the cities of the delivery city picker (1), the fair-pay
+# estimate of the price (2: the split policy in force and the cooperatives' commission
+# overrides)
 # + the product's attributes (1 query; 3 once it has some)
 # + the lots of the size shown, for traceability (1 query, however many lots)
 # + the channel's promotion rules (1 query)
-PRODUCT_QUERIES = 30
+PRODUCT_QUERIES = 28
 # + the published collections (1 query; 2 once there are some)
 # + the channel's promotion rules (1 query)
 HOME_QUERIES = 16
@@ -89,4 +98,19 @@ def test_the_product_page_costs_a_fixed_number_of_queries(client, catalog):
     catalog(10)
 
     assert queries_for(client, "/products/miel-03/") == PRODUCT_QUERIES
+    catalog_pages_new_version()
     assert queries_for(client, "/ar/products/miel-03/?variant=1") == PRODUCT_QUERIES
+    # Again (not a cached page) before a catalog change: the channel and the category tree
+    # are kept in the process.
+    assert queries_for(client, "/ar/products/miel-03/?variant=2") == PRODUCT_QUERIES - 3
+
+
+@pytest.mark.parametrize("url", ["/categories/miels/?label=bio", "/en/search/?q=miel&sort=price"])
+def test_a_listing_read_again_before_a_catalog_change_costs_only_its_products(client, catalog,
+                                                                              url):
+    catalog(10)
+    assert queries_for(client, url) == SEARCH_QUERIES
+    assert queries_for(client, url) == SEARCH_QUERIES_AGAIN
+
+    catalog(1)  # a catalog change: everything is read again
+    assert queries_for(client, url) == SEARCH_QUERIES
