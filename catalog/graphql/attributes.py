@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from graphql import FieldNode, FragmentSpreadNode, GraphQLError, InlineFragmentNode
+from graphql import GraphQLError
 from graphql.language import ast
 
 from backend.graphql.core.connection import (
@@ -24,6 +24,7 @@ from backend.graphql.core.filters import (
     StringFilterInput,
 )
 from backend.graphql.core.ids import global_ids_to_pks
+from backend.graphql.core.selections import selected_fields
 from backend.graphql.core.types import (
     ModelObjectType,
     Node,
@@ -115,24 +116,11 @@ def is_staff(info: Any) -> bool:
 def selected_field_names(info: Any) -> set[str]:
     """Every field name under the current field (fragments followed), to decide prefetches."""
     names: set[str] = set()
-    seen_fragments: set[str] = set()
-
-    def walk(selection_set: Any) -> None:
-        for selection in getattr(selection_set, "selections", None) or []:
-            if isinstance(selection, FieldNode):
-                names.add(selection.name.value)
-                walk(selection.selection_set)
-            elif isinstance(selection, InlineFragmentNode):
-                walk(selection.selection_set)
-            elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = info.fragments.get(name)
-                if fragment is not None and name not in seen_fragments:
-                    seen_fragments.add(name)
-                    walk(fragment.selection_set)
-
-    for node in info.field_nodes:
-        walk(node.selection_set)
+    pending = [node.selection_set for node in info.field_nodes]
+    while pending:
+        for name, nodes in selected_fields([pending.pop()], info.fragments).items():
+            names.add(name)
+            pending.extend(node.selection_set for node in nodes if node.selection_set)
     return names
 
 

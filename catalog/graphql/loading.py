@@ -19,13 +19,12 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from graphql import (
     FieldNode,
-    FragmentSpreadNode,
-    InlineFragmentNode,
     IntValueNode,
     NullValueNode,
     VariableNode,
 )
 
+from backend.graphql.core.selections import selected_fields
 from catalog.models import (
     Channel,
     Product,
@@ -120,25 +119,7 @@ class _Selection:
         self.variables = info.variable_values or {}
 
     def fields(self, selection_sets: Iterable[Any]) -> Fields:
-        found: Fields = {}
-        seen: set[str] = set()
-
-        def walk(selection_set: Any) -> None:
-            for selection in getattr(selection_set, "selections", None) or ():
-                if isinstance(selection, FieldNode):
-                    found.setdefault(selection.name.value, []).append(selection)
-                elif isinstance(selection, InlineFragmentNode):
-                    walk(selection.selection_set)
-                elif isinstance(selection, FragmentSpreadNode):
-                    name = selection.name.value
-                    fragment = self.fragments.get(name)
-                    if fragment is not None and name not in seen:
-                        seen.add(name)
-                        walk(fragment.selection_set)
-
-        for selection_set in selection_sets:
-            walk(selection_set)
-        return found
+        return selected_fields(selection_sets, self.fragments)
 
     def under(self, nodes: list[FieldNode], *path: str) -> Fields:
         """The fields under ``nodes`` then each name of ``path`` (``edges``, ``node``)."""

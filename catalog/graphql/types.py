@@ -94,7 +94,19 @@ class PricesIn:
     currency: str
 
 
-class ProductPricingInfo(graphene.ObjectType):
+class SaleResolvers:
+    """``onSale`` and ``discount``, the same for a product's and a variant's pricing."""
+
+    @staticmethod
+    def resolve_on_sale(root: PricesIn, _info: Any) -> bool:
+        return root.found.on_sale
+
+    @staticmethod
+    def resolve_discount(root: PricesIn, _info: Any) -> prices.TaxedMoney | None:
+        return taxed_money(root.found.discount, root.currency) if root.found.on_sale else None
+
+
+class ProductPricingInfo(SaleResolvers, graphene.ObjectType):
     on_sale = graphene.Boolean(description="Whether it is in sale or not.")
     discount = graphene.Field(TaxedMoney, description="The discount amount if in sale.")
     discount_prior = graphene.Field(TaxedMoney)
@@ -106,14 +118,6 @@ class ProductPricingInfo(graphene.ObjectType):
 
     class Meta:
         description = "Represents availability of a product in the storefront."
-
-    @staticmethod
-    def resolve_on_sale(root: PricesIn, _info: Any) -> bool:
-        return root.found.on_sale
-
-    @staticmethod
-    def resolve_discount(root: PricesIn, _info: Any) -> prices.TaxedMoney | None:
-        return taxed_money(root.found.discount, root.currency) if root.found.on_sale else None
 
     @staticmethod
     def resolve_display_gross_prices(_root: PricesIn, _info: Any) -> bool:
@@ -129,7 +133,7 @@ class ProductPricingInfo(graphene.ObjectType):
                                  root.currency)
 
 
-class VariantPricingInfo(graphene.ObjectType):
+class VariantPricingInfo(SaleResolvers, graphene.ObjectType):
     on_sale = graphene.Boolean(description="Whether it is in sale or not.")
     discount = graphene.Field(TaxedMoney, description="The discount amount if in sale.")
     discount_prior = graphene.Field(TaxedMoney)
@@ -139,14 +143,6 @@ class VariantPricingInfo(graphene.ObjectType):
 
     class Meta:
         description = "Represents availability of a variant in the storefront."
-
-    @staticmethod
-    def resolve_on_sale(root: PricesIn, _info: Any) -> bool:
-        return root.found.on_sale
-
-    @staticmethod
-    def resolve_discount(root: PricesIn, _info: Any) -> prices.TaxedMoney | None:
-        return taxed_money(root.found.discount, root.currency) if root.found.on_sale else None
 
     @staticmethod
     def resolve_price(root: PricesIn, _info: Any) -> prices.TaxedMoney:
