@@ -264,8 +264,12 @@ def test_a_category_listing_reads_whole_product_rows_for_its_page_only(network, 
     # Heap reads looked up by primary key (alone, or ANDed with another index's bitmap).
     by_key = {read for read in products
               if "catalog_product_pkey" in read[1].split(",") and read[0] != "Index Only Scan"}
-    assert products & narrow and by_key
-    assert products <= narrow | by_key, [plan_text(sql) for sql in statements]
+    # Where autovacuum's statistics say the pages are not all visible, the planner may fetch
+    # the heap through the same listing indexes instead (seen once in CI): still no other path.
+    fetched = {("Index Scan", "catalog_product_listing"),
+               ("Index Scan", "catalog_product_category_name")}
+    assert products & (narrow | fetched) and (by_key or products & fetched)
+    assert products <= narrow | by_key | fetched, [plan_text(sql) for sql in statements]
 
 
 def _sorted_below_a_limit(plan: dict, limited: bool = False) -> bool:
