@@ -163,12 +163,14 @@ PUBLIC_URL = env.str("PUBLIC_URL", default="")
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    CACHES = {"default": {"BACKEND": "backend.core.cache_backends.RedisCache",
                           "LOCATION": REDIS_URL,
                           # a hung Redis must not hang requests (rate limits, /healthz)
                           "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the pages, answers and listed products of the demo (the default is 300 keys).
+    CACHES = {"default": {"BACKEND": "backend.core.cache_backends.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 20_000}}}
 
 # Celery: work due after a commit goes through the outbox (backend/outbox), so a broker outage
 # delays it; tasks are acknowledged late, one at a time, and redelivered if a worker dies.

@@ -21,6 +21,8 @@ END = "<!-- bench:end -->"
 TARGETS: dict[str, tuple[float | None, float | None]] = {
     "graphql products(first:100)": (250.0, 3.0),
     "graphql products(first:100), cold cache": (250.0, 3.0),
+    "graphql products(first:100), another product changed": (250.0, 3.0),
+    "graphql products(first:100), one listed product changed": (250.0, None),
     "checkout complete": (300.0, None),
 }
 GROUP_TARGETS: dict[str, tuple[float | None, float | None]] = {

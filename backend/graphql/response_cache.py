@@ -16,9 +16,11 @@ from functools import lru_cache
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
-from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType
 
 from catalog.cache import PAGE_TIMEOUT, catalog_pages_version
+
+from .documents import parsed
 
 # Root fields whose answer depends only on their arguments and the catalog's data.
 PUBLIC_CATALOG_FIELDS = frozenset({
@@ -35,7 +37,7 @@ PARSED_BODY = "_graphql_json_body"
 @lru_cache(maxsize=512)
 def _is_public_catalog_read(query: str, operation_name: str | None) -> bool:
     try:
-        document = parse(query)
+        document = parsed(query)
     except (GraphQLError, RecursionError):
         return False
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]

@@ -19,17 +19,28 @@ from django.core.exceptions import (
     SuspiciousOperation,
     ValidationError,
 )
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.http.multipartparser import MultiPartParserError
 from graphene.validation import depth_limit_validator
+from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView, HttpError
 from graphene_django_graphiql_static.views import GraphiQLOfflineView
-from graphql import GraphQLError, specified_rules
+from graphql import (
+    ExecutionResult,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    specified_rules,
+)
 from jwt import PyJWTError
 
 from backend.accounts.graphql.auth import authenticate_api_request
+from catalog.cache import PAGE_TIMEOUT
 
-from . import response_cache
+from . import documents, response_cache
+from .core import fragments
+from .core.fragments import FragmentExecutionContext
 from .core.uploads import UploadError, operations_from_multipart
 from .cost import cost_rules
 
@@ -82,6 +93,8 @@ def format_error(error: BaseException) -> dict[str, Any]:
 class CoopGraphQLView(GraphiQLOfflineView):
     # Given rules replace graphql-core's, so the specified rules are listed first.
     validation_rules = (*specified_rules, depth_limit_validator(max_depth=MAX_QUERY_DEPTH))
+    # Listed products answered from their stored result (``core.fragments``).
+    execution_context_class = FragmentExecutionContext
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         authenticate_api_request(request)
@@ -98,11 +111,43 @@ class CoopGraphQLView(GraphiQLOfflineView):
 
     def execute_graphql_request(self, request: Any, data: Any, query: Any, variables: Any,
                                 operation_name: Any, show_graphiql: bool = False) -> Any:
-        """Adds the query cost limit (``backend.graphql.cost``), which prices ``first: $n``
-        with this request's variables; the view is one instance per request."""
-        self.validation_rules = (*type(self).validation_rules, *cost_rules(variables))
-        return super().execute_graphql_request(request, data, query, variables,
-                                               operation_name, show_graphiql)
+        """graphene-django's steps, with the parsed and validated document kept per process
+        (``documents``), the query cost limit (``backend.graphql.cost``, which prices
+        ``first: $n`` with this request's variables) and the listed products' results stored
+        after the run (``core.fragments``)."""
+        if not query:
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        try:
+            document = documents.parsed(query)
+        except Exception as error:  # noqa: BLE001 - graphene-django answers any parse failure
+            return ExecutionResult(errors=[error])
+        operation = get_operation_ast(document, operation_name)
+        if (request.method.lower() == "get" and operation is not None
+                and operation.operation != OperationType.QUERY):
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseNotAllowed(
+                ["POST"], f"Can only perform a {operation.operation.value} operation from a "
+                "POST request."))
+        schema = self.schema.graphql_schema
+        errors = documents.validations.errors(
+            schema, document, query, variables,
+            lambda: (*type(self).validation_rules, *cost_rules(variables)),
+            graphene_settings.MAX_VALIDATION_ERRORS)
+        if errors:
+            return ExecutionResult(data=None, errors=errors)
+        try:
+            result = execute(schema, document, root_value=self.get_root_value(request),
+                             context_value=self.get_context(request),
+                             variable_values=variables, operation_name=operation_name,
+                             middleware=self.get_middleware(request),
+                             execution_context_class=self.execution_context_class)
+        except Exception as error:  # noqa: BLE001 - as graphene-django: an error answer
+            return ExecutionResult(errors=[error])
+        fragments.flush(request, PAGE_TIMEOUT)
+        return result
 
     @staticmethod
     def format_error(error: BaseException) -> dict[str, Any]:

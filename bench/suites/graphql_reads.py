@@ -3,7 +3,9 @@ cart, anonymous, in the default channel. The bare SQL of the two product queries
 same products (by the slugs the API returned) with their variants, prices, thumbnails and
 cooperative in one statement. Anonymous catalog answers are cached under the catalog's version
 (backend/graphql/response_cache.py): when they are, a cold result (answers dropped before each
-request, as any catalog change does) is measured too."""
+request, as a category or cooperative change does) is measured too, and the listing after one
+product changed elsewhere in the catalog (its answer dropped, the listed products still stored)
+or on the page itself."""
 from __future__ import annotations
 
 import json
@@ -50,17 +52,43 @@ def _poster(client: Any, query: str, variables: dict[str, Any]) -> Callable[[], 
     return post
 
 
-def _cold(call: Callable[[], Any], repeat: int) -> list[float]:
-    """Each call after the catalog changed (every stored answer dropped; not timed)."""
+def _cold(call: Callable[[], Any], repeat: int,
+          change: Callable[[], Any] | None = None) -> list[float]:
+    """Each call after a change (not timed): by default one that drops every stored answer
+    and every stored product (a category or cooperative edit)."""
     from catalog.cache import catalog_pages_changed
 
     samples = []
     for _ in range(repeat):
-        catalog_pages_changed()
+        (change or catalog_pages_changed)()
         started = time.perf_counter()
         call()
         samples.append((time.perf_counter() - started) * 1000.0)
     return samples
+
+
+def _after_product_changes(ctx: Context, name: str, call: Callable[[], Any], *,
+                           bare: list[float], listed: list[int], other: int,
+                           extra: dict[str, Any]) -> list[Result]:
+    """The listing after one product changed, as happens all day: elsewhere in the catalog
+    (the answer is dropped, the listed products are still stored: catalog/graphql/fragments.py)
+    and on the page itself (that product alone is loaded and executed)."""
+    from catalog.cache import catalog_products_changed
+
+    catalog_products_changed([other])
+    call()  # every listed product stored
+    turn = iter(range(10**9))
+    return [
+        Result(name=f"{name}, another product changed", group=GROUP, scale=ctx.scale,
+               samples_ms=_cold(call, ctx.repeat, lambda: catalog_products_changed([other])),
+               bare_sql_ms=bare, extra={**extra, "note": "answer dropped before each request; "
+                                        "the listed products stored"}),
+        Result(name=f"{name}, one listed product changed", group=GROUP, scale=ctx.scale,
+               samples_ms=_cold(call, ctx.repeat, lambda: catalog_products_changed(
+                   [listed[next(turn) % len(listed)]])),
+               bare_sql_ms=bare, extra={**extra, "note": "answer and one listed product dropped "
+                                        "before each request"}),
+    ]
 
 
 def _timed_reads(ctx: Context, name: str, call: Callable[[], Any], *, bare: list[float],
@@ -84,6 +112,19 @@ def _timed_reads(ctx: Context, name: str, call: Callable[[], Any], *, bare: list
     return results
 
 
+def _product_ids(slugs: list[str]) -> list[int]:
+    from catalog.models import Product
+
+    return list(Product.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+
+
+def _product_not_in(listed: list[int]) -> int:
+    from catalog.models import Product
+
+    return Product.objects.exclude(pk__in=listed).order_by("-pk").values_list(
+        "pk", flat=True).first() or 0
+
+
 def _queries(call: Callable[[], Any]) -> dict[str, Any]:
     """SQL of one call: how many statements and their total time (the rest is Python)."""
     from django.db import connection
@@ -104,10 +145,13 @@ def run(ctx: Context) -> list[Result]:
     slugs = [edge["node"]["slug"] for edge in products()["products"]["edges"]]
     if len(slugs) < 100:
         ctx.log(f"  products(first:100) returned {len(slugs)} products")
-    results += _timed_reads(
-        ctx, "graphql products(first:100)", products,
-        bare=ctx.bare_sql(PRODUCTS_SQL, {"channel": public.pk, "slugs": slugs}),
-        extra={"products": len(slugs)})
+    bare = ctx.bare_sql(PRODUCTS_SQL, {"channel": public.pk, "slugs": slugs})
+    results += _timed_reads(ctx, "graphql products(first:100)", products, bare=bare,
+                            extra={"products": len(slugs)})
+    listed = _product_ids(slugs)
+    results += _after_product_changes(
+        ctx, "graphql products(first:100)", products, bare=bare, listed=listed,
+        other=_product_not_in(listed), extra={"products": len(slugs)})
 
     slug = sample_product(public.pk).slug
     product = _poster(client, PRODUCT, {"slug": slug, "channel": public.slug})

@@ -23,6 +23,7 @@ from .filters import (
     product_filter_q,
     product_where_leaf_q,
 )
+from .fragments import product_fragments
 from .loading import (
     ProductNeeds,
     product_needs,
@@ -94,7 +95,8 @@ def products_connection(info: Any, args: dict[str, Any], *, scope: Q | None = No
                              sort=sort, prepare=_with_details(
                                  channel, info, product_needs(info, ("edges", "node")), sort)
                              if channel else None,
-                             wrap=lambda product: ChannelContext(node=product, channel=channel))
+                             wrap=lambda product: ChannelContext(node=product, channel=channel),
+                             fragments=product_fragments(info, channel) if channel else None)
 
 
 def product_get(info: Any, *, id: str | None, slug: str | None,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ..cache import catalog_pages_changed
+from ..cache import catalog_products_changed
 from ..models import Product, ProductVariant
 from .products import product_refresh_listing_prices, product_refresh_search
 
@@ -17,7 +17,7 @@ def product_refresh_default_variant(*, product: Product) -> None:
     first = variants.order_by("sort_order", "pk").first()
     product.default_variant = first
     Product.objects.filter(pk=product.pk).update(default_variant=first)
-    catalog_pages_changed()  # queryset.update sends no signal
+    catalog_products_changed([product.pk])  # queryset.update sends no signal
 
 
 @transaction.atomic

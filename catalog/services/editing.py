@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ..cache import catalog_pages_changed
+from ..cache import catalog_products_changed
 from ..models import Category, Label, Product, ProductLabel, ProductType
 from .common import (
     UNSET,
@@ -85,7 +85,7 @@ def _labels_set(product: Product, labels: Sequence[LabelInput]) -> None:
                                  expiry_date=entry.expiry_date))
     ProductLabel.objects.filter(product=product).delete()
     ProductLabel.objects.bulk_create(rows)
-    catalog_pages_changed()  # bulk_create sends no signal
+    catalog_products_changed([product.pk])  # bulk_create sends no signal
 
 
 def _apply_fields(product: Product, *, name: Any, description: Any, seo_title: Any,

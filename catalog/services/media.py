@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from backend.core.images import MAX_UPLOAD_BYTES, ImageRejected, image_clean
 
-from ..cache import catalog_pages_changed
+from ..cache import catalog_products_changed
 from ..models import ProductMedia, ProductMediaType
 from .common import (
     Code,
@@ -129,7 +129,7 @@ def media_reorder(*, cooperative_id: int, product_id: int | str,
     for position, pk in enumerate(ids):
         current[pk].sort_order = position
     ProductMedia.objects.bulk_update(current.values(), ["sort_order"])
-    catalog_pages_changed()  # bulk_update sends no signal
+    catalog_products_changed([product.pk])  # bulk_update sends no signal
     return [current[pk] for pk in ids]
 
 

@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Value
 
-from ..cache import catalog_pages_changed
+from ..cache import catalog_products_changed
 from ..models import Product, ProductChannelListing, ProductVariantChannelListing
 from ..search import normalize_text
 
@@ -45,7 +45,7 @@ def product_refresh_search(*, product: Product) -> None:
     if connection.vendor == "postgresql":
         Product.objects.filter(pk=product.pk).update(
             search_vector=SearchVector(Value(product.search_document), config="simple"))
-    catalog_pages_changed()  # queryset.update sends no signal
+    catalog_products_changed([product.pk])  # queryset.update sends no signal
 
 
 @transaction.atomic
@@ -57,7 +57,7 @@ def product_refresh_listing_prices(*, product: Product) -> None:
         ).aggregate(m=Min("price_amount"))["m"]
         ProductChannelListing.objects.filter(pk=listing.pk).update(
             discounted_price_amount=cheapest)
-    catalog_pages_changed()
+    catalog_products_changed([product.pk])
 
 
 def _cheapest_variant_price() -> Subquery:
@@ -82,9 +82,9 @@ def listings_with_stale_price() -> QuerySet[ProductChannelListing]:
 @transaction.atomic
 def listings_refresh_stale_prices() -> list[int]:
     """Recompute the stale listings' cheapest price in one statement; returns their ids."""
-    stale = list(listings_with_stale_price().order_by("pk").values_list("pk", flat=True))
+    stale = list(listings_with_stale_price().order_by("pk").values_list("pk", "product_id"))
     if stale:
-        ProductChannelListing.objects.filter(pk__in=stale).update(
+        ProductChannelListing.objects.filter(pk__in=[pk for pk, _ in stale]).update(
             discounted_price_amount=_cheapest_variant_price())
-        catalog_pages_changed()
-    return stale
+        catalog_products_changed(product_id for _, product_id in stale)
+    return [pk for pk, _ in stale]

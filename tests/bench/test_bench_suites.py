@@ -90,3 +90,22 @@ def test_the_checkout_suite_places_real_orders_single_and_concurrent(channel, lo
     # the warm-up buyer, two timed buyers and twenty concurrent ones: every one an order
     assert Order.objects.count() == 23
     assert sorted(Stock.objects.values_list("quantity_allocated", flat=True)) == [23, 23, 23]
+
+
+def test_the_listing_after_a_product_change_is_timed_with_the_answer_dropped(
+        channel, local_cache):
+    from bench.suites.graphql_reads import PRODUCTS, _after_product_changes, _poster
+
+    products = [make_listed_product(channel=channel, cooperative=CooperativeFactory(),
+                                    slug=f"miel-{index}") for index in range(3)]
+    ctx = Context(scale="test", repeat=2, database_url=_database_url(), log=lambda _m: None)
+    call = _poster(ctx.client(), PRODUCTS, {"channel": channel.slug})
+
+    results = _after_product_changes(ctx, "listing", call, bare=[1.0],
+                                     listed=[p.pk for p in products[:2]], other=products[2].pk,
+                                     extra={})
+
+    assert [r.name for r in results] == ["listing, another product changed",
+                                         "listing, one listed product changed"]
+    assert all(len(r.samples_ms) == 2 for r in results)
+    assert call.cache_header == "miss"  # each timed call computed its answer

@@ -22,6 +22,8 @@ from django.db.models import F, Q, QuerySet
 from graphql import FieldNode, FragmentSpreadNode, GraphQLError, InlineFragmentNode
 from graphql_relay import cursor_to_offset, offset_to_cursor
 
+from .fragments import Fragment, StoredNode, registry
+
 PAGINATION_LIMIT = 100
 INVALID_CURSOR = "Received cursor is invalid."
 MAX_INT = 2**63 - 1
@@ -197,8 +199,14 @@ def _beyond(sort: SortSpec, values: list[Any], forward: bool) -> Q:
 def paginate_queryset(queryset: QuerySet, info: Any, args: dict[str, Any], *,
                       connection: type[CountableConnection], sort: SortSpec,
                       prepare: Callable[[QuerySet], QuerySet] | None = None,
-                      wrap: Callable[[Any], Any] | None = None) -> CountableConnection:
-    """One page of ``queryset`` by keyset; ``prepare`` adds prefetches to the page only."""
+                      wrap: Callable[[Any], Any] | None = None,
+                      fragments: Callable[[list[Any]], dict[Any, Fragment]] | None = None,
+                      ) -> CountableConnection:
+    """One page of ``queryset`` by keyset; ``prepare`` adds prefetches to the page only.
+
+    ``fragments`` (pks -> their :class:`Fragment`) makes the page read its keys first and load
+    only the rows whose completed node is not stored (``fragments`` module).
+    """
     page = page_args(info, args)
     count = queryset.count
     if not page.first and not page.last:
@@ -217,16 +225,20 @@ def paginate_queryset(queryset: QuerySet, info: Any, args: dict[str, Any], *,
             raise GraphQLError(INVALID_CURSOR) from None
     size = page.first or page.last
     filtered = filtered.order_by(*_ordering(sort, reverse=not forward))
-    if prepare:
-        filtered = prepare(filtered)
-    records = list(filtered[: size + 1])
-    has_more = len(records) > size
-    records = records[:size]
-    if not forward:
-        records.reverse()
-    edges = [connection.Edge(node=wrap(r) if wrap else r,
-                             cursor=encode_cursor([_value(r, f) for f in sort.fields]))
-             for r in records]
+    if fragments is not None:
+        edges, has_more = _edges_with_fragments(filtered, info, connection, sort, size, forward,
+                                                fragments, prepare, wrap)
+    else:
+        if prepare:
+            filtered = prepare(filtered)
+        records = list(filtered[: size + 1])
+        has_more = len(records) > size
+        records = records[:size]
+        if not forward:
+            records.reverse()
+        edges = [connection.Edge(node=wrap(r) if wrap else r,
+                                 cursor=encode_cursor([_value(r, f) for f in sort.fields]))
+                 for r in records]
     page_info = graphene.relay.PageInfo(
         has_next_page=has_more if forward else bool(cursor),
         has_previous_page=bool(cursor) if forward else has_more,
@@ -234,6 +246,38 @@ def paginate_queryset(queryset: QuerySet, info: Any, args: dict[str, Any], *,
         end_cursor=edges[-1].cursor if edges else None,
     )
     return connection(edges=edges, page_info=page_info, total_count=count)
+
+
+def _edges_with_fragments(ordered: QuerySet, info: Any, connection: type[CountableConnection],
+                          sort: SortSpec, size: int, forward: bool,
+                          fragments: Callable[[list[Any]], dict[Any, Fragment]],
+                          prepare: Callable[[QuerySet], QuerySet] | None,
+                          wrap: Callable[[Any], Any] | None) -> tuple[list, bool]:
+    """The page's keys and cursor values, then the stored nodes, then one load of the others
+    (a row gone in between is left out of the page)."""
+    rows = list(ordered.values_list("pk", *sort.fields)[: size + 1])
+    has_more = len(rows) > size
+    rows = rows[:size]
+    if not forward:
+        rows.reverse()
+    found = fragments([row[0] for row in rows])
+    missing = [pk for pk, fragment in found.items() if fragment.payload is None]
+    loaded: dict[Any, Any] = {}
+    if missing:
+        # The page query just found them visible: the others' filters are not run twice.
+        rest = ordered.model._default_manager.filter(pk__in=missing)
+        loaded = {record.pk: record for record in (prepare(rest) if prepare else rest)}
+    known = registry(info.context)
+    edges = []
+    for pk, *values in rows:
+        fragment = found[pk]
+        record = StoredNode(pk) if fragment.payload is not None else loaded.get(pk)
+        if record is None:
+            continue
+        node = wrap(record) if wrap else record
+        known.expect(node, fragment)
+        edges.append(connection.Edge(node=node, cursor=encode_cursor(values)))
+    return edges, has_more
 
 
 def _offset(cursor: str | None) -> int | None:

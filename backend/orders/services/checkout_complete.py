@@ -21,7 +21,7 @@ from backend.fairpay.services.ledger import ledger_record_gift_card_redemption
 from backend.fairpay.services.snapshots import order_splits_snapshot
 from backend.payments.gateways import BANK_TRANSFER, get_gateway
 from backend.payments.services.transaction_events import transactions_attach_to_order
-from catalog.cache import catalog_pages_changed, stock_shows_on_pages
+from catalog.cache import catalog_products_changed, stock_shows_on_pages
 from catalog.models import Stock
 from fulfillment.services.shipments import shipments_create_for_order
 
@@ -118,9 +118,13 @@ def _allocate(lines) -> dict[int, object]:
         for variant_id, quantity in wanted.items():
             stocks[variant_id].quantity_allocated += quantity
         thresholds = {line.variant.pk: line.variant.low_stock_threshold for line in lines}
-        if any(stock_shows_on_pages(available=stocks[v].quantity - stocks[v].quantity_allocated,
-                                    low_stock_threshold=thresholds[v]) for v in wanted):
-            catalog_pages_changed()  # queryset.update sends no signal
+        # queryset.update sends no signal: the products' own API answers show the units left
+        # (quantityAvailable); pages only when they show the stock (few units left).
+        catalog_products_changed(
+            {line.variant.product_id for line in lines if line.variant.pk in wanted},
+            pages=any(stock_shows_on_pages(
+                available=stocks[v].quantity - stocks[v].quantity_allocated,
+                low_stock_threshold=thresholds[v]) for v in wanted))
     return stocks
 
 
