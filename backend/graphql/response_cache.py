@@ -98,10 +98,15 @@ def store_answer(key: str | None, response: HttpResponse) -> None:
     """Keep a successful answer (no ``errors`` entry) for the next anonymous caller."""
     if key is None or response.status_code != 200 or getattr(response, "streaming", False):
         return
-    try:
-        answer = json.loads(response.content)
-    except ValueError:
-        return
-    if isinstance(answer, dict) and not answer.get("errors"):
-        cache.set(key, response.content, PAGE_TIMEOUT)
-        response[CACHE_HEADER] = "miss"
+    content = response.content
+    # graphene-django writes "errors" first when there are any: an answer that starts with
+    # its data has none (any other shape, e.g. ?pretty's sorted keys, is decoded to be sure).
+    if not content.startswith(b'{"data":'):
+        try:
+            answer = json.loads(content)
+        except ValueError:
+            return
+        if not isinstance(answer, dict) or answer.get("errors"):
+            return
+    cache.set(key, content, PAGE_TIMEOUT)
+    response[CACHE_HEADER] = "miss"

@@ -138,6 +138,7 @@ class CoopGraphQLView(GraphiQLOfflineView):
             graphene_settings.MAX_VALIDATION_ERRORS)
         if errors:
             return ExecutionResult(data=None, errors=errors)
+        fragments.start(request)
         try:
             result = execute(schema, document, root_value=self.get_root_value(request),
                              context_value=self.get_context(request),

@@ -19,7 +19,12 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from backend.accounts.graphql.auth import token_from_request
-from backend.graphql.core.fragments import Fragment, node_selection_fingerprint, stored_payload
+from backend.graphql.core.fragments import (
+    Fragment,
+    node_selection_fingerprint,
+    registry,
+    stored_payload,
+)
 from backend.graphql.core.types import request_language
 from catalog.cache import (
     SHARED_KEY,
@@ -39,7 +44,8 @@ def product_fragments(info: Any, channel: Any) -> Lookup | None:
     """How to find the page's stored products, or None when this request's are not stored
     (a caller with a token, a mutation, a selection that cannot be cached)."""
     request = getattr(info, "context", None)
-    if not isinstance(request, HttpRequest) or token_from_request(request) is not None:
+    if (not isinstance(request, HttpRequest) or registry(request) is None
+            or token_from_request(request) is not None):
         return None
     fingerprint = node_selection_fingerprint(info, ("edges", "node"), refuse=REFUSED_FIELDS)
     if fingerprint is None:

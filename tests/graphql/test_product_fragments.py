@@ -216,3 +216,20 @@ def test_validation_is_kept_per_query_and_variables(client, channel, listing, se
     assert refused.status_code == 400
     assert "exceeds the maximum cost" in refused.json()["errors"][0]["message"]
     assert "errors" not in _post(client, LISTING, {"channel": channel.slug, "first": 2})
+
+
+def test_an_executor_that_cannot_answer_stored_nodes_never_gets_them(client, channel, listing,
+                                                                      rf):
+    """graphql-core's own executor (a script, a test) runs every field: no stored node."""
+    from django.contrib.auth.models import AnonymousUser
+    from graphene_django.settings import graphene_settings
+
+    variables = {"channel": channel.slug, "first": 10}
+    fresh = _from_scratch(client, LISTING, variables)
+    _answers_dropped()
+    request = rf.post("/graphql/")
+    request.user = AnonymousUser()
+    result = graphene_settings.SCHEMA.execute(LISTING, variable_values=variables,
+                                              context_value=request)
+    assert result.errors is None
+    assert result.data == fresh["data"]

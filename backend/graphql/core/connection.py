@@ -268,6 +268,7 @@ def _edges_with_fragments(ordered: QuerySet, info: Any, connection: type[Countab
         rest = ordered.model._default_manager.filter(pk__in=missing)
         loaded = {record.pk: record for record in (prepare(rest) if prepare else rest)}
     known = registry(info.context)
+    assert known is not None, "fragments are looked up only for requests that started them"
     edges = []
     for pk, *values in rows:
         fragment = found[pk]

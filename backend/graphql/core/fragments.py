@@ -90,12 +90,16 @@ class FragmentRegistry:
         return len(pending)
 
 
-def registry(request: Any) -> FragmentRegistry:
-    found = getattr(request, REGISTRY_ATTRIBUTE, None)
-    if found is None:
-        found = FragmentRegistry()
-        setattr(request, REGISTRY_ATTRIBUTE, found)
-    return found
+def start(request: Any) -> None:
+    """Called by the view that executes with :class:`FragmentExecutionContext`: only its
+    requests may answer nodes from stored fragments (another executor would run the fields of
+    a :class:`StoredNode`)."""
+    setattr(request, REGISTRY_ATTRIBUTE, FragmentRegistry())
+
+
+def registry(request: Any) -> FragmentRegistry | None:
+    """The request's registry, None when its executor cannot answer stored nodes."""
+    return getattr(request, REGISTRY_ATTRIBUTE, None)
 
 
 def flush(request: Any, timeout: int) -> int:
