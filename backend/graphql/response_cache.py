@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType
 
+from backend.accounts.graphql.auth import token_from_request
 from catalog.cache import PAGE_TIMEOUT, catalog_pages_version
 
 from .documents import parsed
@@ -52,7 +53,7 @@ def _is_public_catalog_read(query: str, operation_name: str | None) -> bool:
 
 def cache_key(request: HttpRequest) -> str | None:
     """The key of this request's answer, or None when it must be computed for the caller."""
-    if request.method != "POST" or "HTTP_AUTHORIZATION" in request.META:
+    if request.method != "POST" or token_from_request(request) is not None:
         return None
     if request.content_type != "application/json":
         return None
