@@ -141,9 +141,9 @@ def stock_shows_on_pages(*, available: int, low_stock_threshold: int) -> bool:
     return available <= max(line_limit, low_stock_threshold)
 
 
-# Rows of one product: the path from the row to its product's id (None: the row's own pk).
+# Rows of one product (besides the product itself): the path from the row to its product's id.
 PRODUCT_ROWS = {
-    "catalog.Product": None, "catalog.ProductTranslation": "product_id",
+    "catalog.ProductTranslation": "product_id",
     "catalog.ProductChannelListing": "product_id", "catalog.ProductVariant": "product_id",
     "catalog.ProductMedia": "product_id", "catalog.ProductLabel": "product_id",
     "catalog.AssignedProductAttributeValue": "product_id",
@@ -158,9 +158,12 @@ PRODUCT_ROWS = {
 def _product_of(instance: Any) -> int | None:
     """The id of the product a changed row belongs to, or None if it cannot be told (the
     caller then drops every answer)."""
-    path = PRODUCT_ROWS.get(instance._meta.label)
+    label = instance._meta.label
+    if label == "catalog.Product":
+        return instance.pk
+    path = PRODUCT_ROWS.get(label)
     if path is None:
-        return instance.pk if instance._meta.label == "catalog.Product" else None
+        return None
     if path.endswith("_id"):
         return getattr(instance, path, None)
     parent_id = getattr(instance, f"{path}_id", None)

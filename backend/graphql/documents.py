@@ -45,13 +45,7 @@ class _Validations:
                variables: dict[str, Any] | None,
                rules: Callable[[], Sequence[Any]], max_errors: int | None = None,
                ) -> list[GraphQLError]:
-        try:
-            key = (query, json.dumps(variables or {}, sort_keys=True), max_complexity())
-        except (TypeError, ValueError):
-            key = None
-        if key is not None and (len(key[1]) > MAX_VARIABLES_KEY
-                                or len(query) > MAX_KEPT_QUERY):
-            key = None
+        key = self._key(query, variables)
         if key is not None:
             with self._lock:
                 found = self._kept.get(key)
@@ -65,6 +59,18 @@ class _Validations:
                 while len(self._kept) > MAX_KEPT:
                     self._kept.popitem(last=False)
         return found
+
+    @staticmethod
+    def _key(query: str, variables: dict[str, Any] | None) -> tuple[str, str, int] | None:
+        """What the answer depends on, or None when it is not kept (long texts, big or
+        unserialisable variables)."""
+        if len(query) > MAX_KEPT_QUERY:
+            return None
+        try:
+            values = json.dumps(variables or {}, sort_keys=True)
+        except (TypeError, ValueError):
+            return None
+        return (query, values, max_complexity()) if len(values) <= MAX_VARIABLES_KEY else None
 
     def clear(self) -> None:
         with self._lock:

@@ -103,7 +103,7 @@ def registry(request: Any) -> FragmentRegistry | None:
 
 
 def flush(request: Any, timeout: int) -> int:
-    found = getattr(request, REGISTRY_ATTRIBUTE, None)
+    found = registry(request)
     return found.flush(timeout) if found is not None else 0
 
 
@@ -120,7 +120,7 @@ class FragmentExecutionContext(ExecutionContext):
 
     def complete_object_value(self, return_type: GraphQLObjectType, field_nodes: list[FieldNode],
                               info: Any, path: Any, result: Any) -> Any:
-        found = getattr(self.context_value, REGISTRY_ATTRIBUTE, None)
+        found = registry(self.context_value)
         fragment = found.find(result) if found is not None else None
         if fragment is None:
             return super().complete_object_value(return_type, field_nodes, info, path, result)
@@ -132,14 +132,12 @@ class FragmentExecutionContext(ExecutionContext):
             found.keep(fragment, completed)
         return completed
 
-
     def complete_list_value(self, return_type: Any, field_nodes: list[FieldNode], info: Any,
                             path: Any, result: Any) -> Any:
         """A connection's ``edges``: an edge whose node is stored is written at once (its
         cursor, the stored node, its type name), not executed field by field."""
-        found = getattr(self.context_value, REGISTRY_ATTRIBUTE, None)
-        plan = (self._edge_plan(return_type, field_nodes, result)
-                if found is not None and found else None)
+        found = registry(self.context_value)
+        plan = self._edge_plan(return_type, field_nodes, result) if found else None
         if plan is None:
             return super().complete_list_value(return_type, field_nodes, info, path, result)
         item_type = return_type.of_type
