@@ -16,9 +16,12 @@ Environment (all optional):
   BENCH_README        "0" to leave README.md alone
   BENCH_SKIP_SEED     "1" to use the database as it is (development against seed_demo data)
 
-The parent process runs one child process per scale (Django is configured once per process, and
-each scale has its own database); each child writes its results as JSON, the parent merges them
-and writes bench/results/ and the README table.
+The parent process runs one child process per suite and scale (Django is configured once per
+process, and each scale has its own database); each child writes its results as JSON, the parent
+merges them and writes bench/results/ and the README table. A suite in its own process measures
+what a fresh web process does, not the heap another suite left behind (the import suite's
+objects made later pages pay for longer collector passes). The read suites run first, on the
+data as seeded, before the write suites add orders, products and dead rows.
 """
 from __future__ import annotations
 
@@ -44,6 +47,9 @@ from bench.harness import Context, Result  # noqa: E402
 SUITES_DIR = ROOT / "bench" / "suites"
 RESULTS_DIR = ROOT / "bench" / "results"
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/coopstore_bench_1k"
+# Reads first, then the suites that write; a suite not listed runs after these, by name.
+SUITE_ORDER = ("storefront", "graphql_reads", "kpi", "checkout", "catalog_import", "payouts",
+               "load")
 # seed_scale parameters of each scale (issue #10: 1k, and ten times that).
 SCALES: dict[str, dict[str, int]] = {
     "1k": {"cooperatives": 1000, "products": 20000, "orders": 100000},
@@ -114,7 +120,9 @@ def child_environment(url: str, cache_url: str) -> dict[str, str]:
 
 def discover(only: str = "") -> list[str]:
     """Suite modules of bench/suites/, filtered by BENCH_ONLY."""
-    names = sorted(p.stem for p in SUITES_DIR.glob("*.py") if not p.stem.startswith("_"))
+    names = sorted((p.stem for p in SUITES_DIR.glob("*.py") if not p.stem.startswith("_")),
+                   key=lambda name: (SUITE_ORDER.index(name) if name in SUITE_ORDER
+                                     else len(SUITE_ORDER), name))
     wanted = {n.strip() for n in only.split(",") if n.strip()}
     if wanted:
         unknown = wanted - set(names)
@@ -199,7 +207,7 @@ def static_files(env: dict[str, str]) -> str:
     return reason
 
 
-def child(scale: str, out: Path) -> None:
+def child(scale: str, out: Path, suites: list[str], *, prepared: bool) -> None:
     import django
 
     django.setup()
@@ -210,18 +218,31 @@ def child(scale: str, out: Path) -> None:
         settings.STORAGES = {**settings.STORAGES, "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     seed = int(os.environ.get("BENCH_SEED", "42"))
-    data = prepare(scale, seed)
+    data = "" if prepared else prepare(scale, seed)
     from backend.core.warmup import warm_up_and_freeze
 
     warm_up_and_freeze()  # as backend/wsgi.py does in every web process
     ctx = Context(scale=scale, repeat=int(os.environ.get("BENCH_REPEAT", "30")),
                   database_url=os.environ["DATABASE_URL"], log=log)
-    results, errors = run_suites(ctx, discover(os.environ.get("BENCH_ONLY", "")))
+    results, errors = run_suites(ctx, suites)
     out.write_text(json.dumps({"data": data, "results": [r.to_dict() for r in results],
                                "errors": errors}), encoding="utf-8")
 
 
 # --- parent ----------------------------------------------------------------------------------
+
+def _run_child(scale: str, env: dict[str, str], suite: str, *, prepared: bool) -> dict | None:
+    """One child process: its results, None when it failed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "results.json"
+        command = [sys.executable, __file__, "--child", "--scale", scale, "--out", str(out),
+                   "--suites", suite]
+        code = subprocess.call([*command, "--prepared"] if prepared else command, env=env,
+                               cwd=ROOT)
+        if code != 0 or not out.exists():
+            return None
+        return json.loads(out.read_text(encoding="utf-8"))
+
 
 def merged_with_previous(results: list[Result], *, suites: list[str],
                          scales: list[str]) -> list[Result]:
@@ -243,9 +264,12 @@ def main() -> int:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--scale", default="1k")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--suites", default="")
+    parser.add_argument("--prepared", action="store_true")
     args = parser.parse_args()
     if args.child:
-        child(args.scale, args.out)
+        child(args.scale, args.out, [n for n in args.suites.split(",") if n],
+              prepared=args.prepared)
         return 0
 
     scales = os.environ.get("BENCH_SCALES", "1k").split()
@@ -263,22 +287,24 @@ def main() -> int:
     for scale in scales:
         url = database_url(scale)
         ensure_database(url)
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "results.json"
-            log(f"scale {scale}: {url}")
-            env = child_environment(url, cache_url)
-            static_problem = static_problem or static_files(env)
-            if static_problem:
-                env["BENCH_PLAIN_STATIC"] = "1"
-            code = subprocess.call([sys.executable, __file__, "--child", "--scale", scale,
-                                    "--out", str(out)], env=env, cwd=ROOT)
-            if code != 0 or not out.exists():
-                suite_errors.append(f"scale {scale}: the bench process exited with {code}")
+        log(f"scale {scale}: {url}")
+        env = child_environment(url, cache_url)
+        static_problem = static_problem or static_files(env)
+        if static_problem:
+            env["BENCH_PLAIN_STATIC"] = "1"
+        # An empty first run prepares the database (migrate, seed) once for all the suites.
+        for index, suite in enumerate(["", *discover(os.environ.get("BENCH_ONLY", ""))]):
+            part = _run_child(scale, env, suite, prepared=index > 0)
+            if part is None:
+                suite_errors.append(f"scale {scale}: the bench process of "
+                                    f"{suite or 'the preparation'} failed")
+                if not suite:
+                    break
                 continue
-            part = json.loads(out.read_text(encoding="utf-8"))
-        data[scale] = part["data"]
-        results.extend(Result.from_dict(r) for r in part["results"])
-        suite_errors.extend(part["errors"])
+            if not suite:
+                data[scale] = part["data"]
+            results.extend(Result.from_dict(r) for r in part["results"])
+            suite_errors.extend(part["errors"])
 
     only = os.environ.get("BENCH_ONLY", "")
     if only:

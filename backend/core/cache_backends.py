@@ -8,12 +8,15 @@
   redis-py 8 that construction (event dispatcher, retry policy...) costs ~1 ms, several times
   per request (page token, answer, rate limits). One client per pool is kept instead: a
   ``redis.Redis`` is safe to share between threads, each command borrowing a pooled connection.
+- ``get_many`` builds its keys with one format instead of three method calls per key
+  (0.5 ms of a 200-key read), when the key function is Django's default.
 """
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.cache.backends import locmem, redis
+from django.core.cache.backends.base import default_key_func
 
 
 class NoKeyCheck:
@@ -39,6 +42,14 @@ class RedisCache(NoKeyCheck, redis.RedisCache):
     def __init__(self, server: Any, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = ReusedRedisClient
+
+    def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
+        if self.key_func is not default_key_func:
+            return super().get_many(keys, version=version)
+        prefix = f"{self.key_prefix}:{self.version if version is None else version}:"
+        key_map = {f"{prefix}{key}": key for key in keys}
+        found = self._cache.get_many(list(key_map))
+        return {key_map[key]: value for key, value in found.items()}
 
 
 class LocMemCache(NoKeyCheck, locmem.LocMemCache):

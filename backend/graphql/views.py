@@ -150,6 +150,10 @@ class CoopGraphQLView(GraphiQLOfflineView):
         fragments.flush(request, PAGE_TIMEOUT)
         return result
 
+    def json_encode(self, request: Any, d: Any, pretty: bool = False) -> str:
+        """graphene-django's encoding, then the stored nodes' texts put in place."""
+        return fragments.splice(request, super().json_encode(request, d, pretty=pretty))
+
     @staticmethod
     def format_error(error: BaseException) -> dict[str, Any]:
         if isinstance(error, HttpError):

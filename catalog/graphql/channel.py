@@ -5,11 +5,12 @@ gets Saleor's error. Inactive and restricted channels are only visible to staff.
 """
 from __future__ import annotations
 
+import copy
 from contextlib import suppress
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType
 
 from backend.graphql.core.ids import from_global_id_or_error
 from backend.graphql.core.types import (
@@ -21,6 +22,7 @@ from backend.graphql.core.types import (
     country_display,
 )
 from backend.graphql.core.validators import is_clean_text, validate_one_of_args_is_in_query
+from catalog.cache import catalog_shared_version
 from catalog.models import Channel
 
 MORE_THAN_ONE_CHANNEL = "More than one channel exists. Specify which channel to use."
@@ -43,10 +45,28 @@ def _cache(info: Any) -> dict:
     return cache
 
 
+# Every channel, as read under the catalog's shared token (a channel's change sets a new one).
+_process_channels: tuple[str, list[Channel]] | None = None
+
+
+def _channels_read(info: Any) -> list[Channel]:
+    """A query reads the channels once per process and shared token, not once per request
+    (a listing's query less); a mutation reads them, as it may have changed one."""
+    global _process_channels
+    operation = getattr(getattr(info, "operation", None), "operation", None)
+    if operation != OperationType.QUERY:
+        return list(Channel.objects.order_by("pk"))
+    version = catalog_shared_version()  # before the rows: a change after them sets a new one
+    kept = _process_channels
+    if kept is None or kept[0] != version:
+        kept = _process_channels = (version, list(Channel.objects.order_by("pk")))
+    return [copy.copy(channel) for channel in kept[1]]  # a request's own instances
+
+
 def _all_channels(info: Any) -> list[Channel]:
     cache = _cache(info)
     if "all" not in cache:
-        cache["all"] = list(Channel.objects.order_by("pk"))
+        cache["all"] = _channels_read(info)
     return cache["all"]
 
 

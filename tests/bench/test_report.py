@@ -152,7 +152,8 @@ def test_a_partial_run_replaces_only_its_suites_results(tmp_path, monkeypatch):
 
     merged = runner.merged_with_previous(new, suites=["storefront"], scales=["1k"])
 
+    # in the order the suites run (reads first: storefront, then graphql_reads)
     assert [(r.name, r.scale, r.samples_ms) for r in merged] == [
-        ("graphql product(slug)", "1k", [2.0]),
         ("storefront home, logged in", "1k", [9.0]),
+        ("graphql product(slug)", "1k", [2.0]),
         ("storefront home, logged in", "10k", [3.0])]

@@ -37,3 +37,18 @@ def test_keys_memcached_would_refuse_are_used_without_a_warning(redis_cache, rec
         assert cache.get(long_key) == "value"
         cache.delete(long_key)
     assert not [w for w in recwarn.list if "memcached" in str(w.message)]
+
+
+def test_get_many_reads_the_keys_that_set_wrote_with_prefix_and_version(settings):
+    settings.CACHES = {"default": {"BACKEND": "backend.core.cache_backends.RedisCache",
+                                   "LOCATION": REDIS_TEST_URL, "KEY_PREFIX": "pfx",
+                                   "VERSION": 3}}
+    cache = caches["default"]
+    key = f"backends:{uuid.uuid4().hex}"
+    cache.set(key, "current", 30)
+    cache.set(key, "older", 30, version=2)
+    assert cache.get_many([key, f"{key}:none"]) == {key: "current"}
+    assert cache.get_many([key], version=2) == {key: "older"}
+    assert cache._cache.get_client().get(f"pfx:3:{key}") is not None  # Django's key format
+    cache.delete_many([key])
+    cache.delete(key, version=2)

@@ -23,6 +23,7 @@ from graphql import FieldNode, FragmentSpreadNode, GraphQLError, InlineFragmentN
 from graphql_relay import cursor_to_offset, offset_to_cursor
 
 from .fragments import Fragment, StoredNode, registry
+from .selections import selected_fields
 
 PAGINATION_LIMIT = 100
 INVALID_CURSOR = "Received cursor is invalid."
@@ -119,6 +120,21 @@ def page_args(info: Any, args: dict[str, Any], max_limit: int | None = None) -> 
             raise GraphQLError(f"Requesting {value} records on the `{field_name}` connection "
                                f"exceeds the `{name}` limit of {max_limit} records.")
     return PageArgs(first=first or None, last=last or None, after=after, before=before)
+
+
+def edge_cursors_asked(info: Any) -> bool:
+    """Whether the query reads ``edges { cursor }``; if not, only the page's first and last
+    cursors are encoded (``pageInfo``'s), not one per edge."""
+    edges = selected_fields((node.selection_set for node in info.field_nodes), info.fragments
+                            ).get("edges", [])
+    return "cursor" in selected_fields((node.selection_set for node in edges), info.fragments)
+
+
+def _cursors(rows: Sequence[Sequence[Any]], asked: bool) -> list[str | None]:
+    """One cursor per row (values of the sort fields), or only the first and the last."""
+    last = len(rows) - 1
+    return [encode_cursor(values) if asked or index in (0, last) else None
+            for index, values in enumerate(rows)]
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -236,9 +252,10 @@ def paginate_queryset(queryset: QuerySet, info: Any, args: dict[str, Any], *,
         records = records[:size]
         if not forward:
             records.reverse()
-        edges = [connection.Edge(node=wrap(r) if wrap else r,
-                                 cursor=encode_cursor([_value(r, f) for f in sort.fields]))
-                 for r in records]
+        cursors = _cursors([[_value(r, f) for f in sort.fields] for r in records],
+                           edge_cursors_asked(info))
+        edges = [connection.Edge(node=wrap(r) if wrap else r, cursor=cursor)
+                 for r, cursor in zip(records, cursors, strict=True)]
     page_info = graphene.relay.PageInfo(
         has_next_page=has_more if forward else bool(cursor),
         has_previous_page=bool(cursor) if forward else has_more,
@@ -269,15 +286,18 @@ def _edges_with_fragments(ordered: QuerySet, info: Any, connection: type[Countab
         loaded = {record.pk: record for record in (prepare(rest) if prepare else rest)}
     known = registry(info.context)
     assert known is not None, "fragments are looked up only for requests that started them"
-    edges = []
+    kept = []
     for pk, *values in rows:
         fragment = found[pk]
         record = StoredNode(pk) if fragment.payload is not None else loaded.get(pk)
-        if record is None:
-            continue
+        if record is not None:
+            kept.append((record, fragment, values))
+    edges = []
+    cursors = _cursors([values for _record, _fragment, values in kept], edge_cursors_asked(info))
+    for (record, fragment, _values), cursor in zip(kept, cursors, strict=True):
         node = wrap(record) if wrap else record
         known.expect(node, fragment)
-        edges.append(connection.Edge(node=node, cursor=encode_cursor(values)))
+        edges.append(connection.Edge(node=node, cursor=cursor))
     return edges, has_more
 
 
