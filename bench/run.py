@@ -219,9 +219,10 @@ def child(scale: str, out: Path, suites: list[str], *, prepared: bool) -> None:
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     seed = int(os.environ.get("BENCH_SEED", "42"))
     data = "" if prepared else prepare(scale, seed)
-    from backend.core.warmup import warm_up_and_freeze
+    if suites:  # the preparation's process measures nothing
+        from backend.core.warmup import warm_up_and_freeze
 
-    warm_up_and_freeze()  # as backend/wsgi.py does in every web process
+        warm_up_and_freeze()  # as backend/wsgi.py does in every web process
     ctx = Context(scale=scale, repeat=int(os.environ.get("BENCH_REPEAT", "30")),
                   database_url=os.environ["DATABASE_URL"], log=log)
     results, errors = run_suites(ctx, suites)
